@@ -1,0 +1,91 @@
+#pragma once
+
+#include "app/billing/CustomerClass.h"
+#include "app/billing/LateFee.h"
+#include "app/money/Money.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace HallDesk {
+
+// One bill as the account view shows it, with its late fee as of the view's date.
+struct BillLine
+{
+    qint64 id = 0;
+    QString period; // "2026-03"
+    qint64 kwh = 0;
+    Money amount;
+    Money paid;
+    QDate issueDate;
+    QDate dueDate;
+    QString status; // open, partial, paid
+    QDate paidOn;
+    LateFee lateFee; // zero for paid bills
+
+    Money outstanding() const { return amount - paid; }
+    Money totalDue() const { return outstanding() + lateFee.fee; }
+};
+
+struct ContactCard
+{
+    QString phone;
+    QString mobile;
+    QString wechat;
+    QString email;
+    QDateTime updatedAt; // UTC
+};
+
+// A row of a search result or of a payer group's member list.
+struct AccountSummary
+{
+    qint64 id = 0;
+    QString accountNo;
+    QString name;
+    QString address;
+    CustomerClass customerClass = CustomerClass::Residential;
+    QString status; // normal, disconnected, closed
+    Money arrears; // outstanding principal of open bills
+};
+
+// Everything the account view shows.
+struct AccountDetail
+{
+    qint64 id = 0;
+    QString accountNo;
+    QString name;
+    CustomerClass customerClass = CustomerClass::Residential;
+    QString address;
+    QString meterNo;
+    QString status;
+    QString riskLevel; // low, medium, high
+    QString hallCode;
+    QString hallName;
+    QString areaName;
+    QString collectorCode;
+    QString collectorName;
+    QString idCardNo;
+    Money prepaid;
+    ContactCard contact;
+    bool contactStale = false; // not updated for longer than settings "contacts.stale_days"
+
+    QDate asOf;
+    QList<BillLine> openBills; // oldest first
+    QList<BillLine> recentBills; // the last 13 periods, newest first
+    Money arrearsPrincipal;
+    Money arrearsLateFee;
+    Money totalArrears() const { return arrearsPrincipal + arrearsLateFee; }
+
+    QString groupCode;
+    QString groupName;
+    QList<AccountSummary> groupMembers; // the payer group's other accounts
+};
+
+// Masking of personal data for roles that do not need it: "13812345678" -> "138****5678",
+// an 18-character ID number -> "330102**********12".
+QString maskPhone(const QString& phone);
+QString maskIdCard(const QString& idCard);
+
+} // namespace HallDesk

@@ -1,0 +1,195 @@
+#include "db/Migrator.h"
+#include "db/Sql.h"
+#include "db/Store.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace HallDesk;
+
+namespace {
+
+QByteArray fileHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// The store's schema as text, to compare stores built by different upgrade paths.
+QString schemaOf(const QSqlDatabase& db)
+{
+    QStringList lines;
+    QSqlQuery query = Sql::exec(db,
+        QStringLiteral("SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+                       "ORDER BY type, name"));
+    while (query.next()) {
+        lines << query.value(0).toString() + QLatin1Char(' ') + query.value(1).toString() + QLatin1Char(' ')
+                + query.value(2).toString();
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void expectStoreError(const QString& path, const QString& fragment)
+{
+    try {
+        Store::open(path, Store::OpenMode::CreateIfMissing);
+        QFAIL("the store was opened");
+    } catch (const StoreError& error) {
+        QVERIFY2(error.message().contains(fragment), qPrintable(error.message()));
+    }
+}
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freshStoreHasLatestVersion()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+        auto store = Store::open(path, Store::OpenMode::CreateIfMissing);
+        QSqlDatabase db = store->connection();
+        QCOMPARE(Migrator::currentVersion(db), Migrator::latestVersion());
+        QVERIFY(Migrator::latestVersion() >= 1);
+        QCOMPARE(Sql::scalar(db, QStringLiteral("PRAGMA application_id")).toInt(), Migrator::kApplicationId);
+        QCOMPARE(Sql::scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(Sql::scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(Sql::scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+        // The built-in 1996 late-fee policy is data in the store.
+        QCOMPARE(Sql::scalar(db, QStringLiteral("SELECT count(*) FROM late_fee_rates WHERE policy_id = '1996'")).toInt(),
+            8);
+        QCOMPARE(store->setting(QStringLiteral("late_fee.policy")), QStringLiteral("1996"));
+    }
+
+    void reopeningChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("again.sqlite"));
+        Store::open(path, Store::OpenMode::CreateIfMissing).reset();
+        auto store = Store::open(path);
+        QSqlDatabase db = store->connection();
+        QCOMPARE(Sql::scalar(db, QStringLiteral("SELECT count(*) FROM schema_version")).toInt(),
+            Migrator::latestVersion());
+    }
+
+    void missingFileIsRefusedWithoutCreate()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("absent.sqlite"));
+        try {
+            Store::open(path);
+            QFAIL("a missing store was opened");
+        } catch (const StoreError& error) {
+            QVERIFY(error.message().contains(QStringLiteral("no store")));
+        }
+        QVERIFY(!QFile::exists(path));
+    }
+
+    // Every earlier version upgrades to the same schema as a fresh store.
+    void everyEarlierVersionUpgrades_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int version = 0; version < Migrator::latestVersion(); ++version) {
+            QTest::addRow("from v%d", version) << version;
+        }
+    }
+
+    void everyEarlierVersionUpgrades()
+    {
+        QFETCH(int, from);
+        QTemporaryDir dir;
+        const QString freshPath = dir.filePath(QStringLiteral("fresh.sqlite"));
+        const QString oldPath = dir.filePath(QStringLiteral("old.sqlite"));
+        auto fresh = Store::open(freshPath, Store::OpenMode::CreateIfMissing);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(oldPath);
+            QVERIFY(db.open());
+            Migrator::migrate(db, oldPath, from);
+            QCOMPARE(Migrator::currentVersion(db), from);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        auto upgraded = Store::open(oldPath);
+        QCOMPARE(Migrator::currentVersion(upgraded->connection()), Migrator::latestVersion());
+        QCOMPARE(schemaOf(upgraded->connection()), schemaOf(fresh->connection()));
+    }
+
+    void newerStoreIsRefusedAndUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("future.sqlite"));
+        {
+            auto store = Store::open(path, Store::OpenMode::CreateIfMissing);
+            Sql::exec(store->connection(),
+                QStringLiteral("INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'future', 'x')"),
+                {Migrator::latestVersion() + 1});
+            Sql::exec(store->connection(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        const QByteArray before = fileHash(path);
+        expectStoreError(path, QStringLiteral("newer HallDesk"));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void textFileIsNotAStore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("account,name\n3300000001,张三\n");
+        file.close();
+        const QByteArray before = fileHash(path);
+        expectStoreError(path, QStringLiteral("not an SQLite database"));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void foreignSqliteFileIsNotAStore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            Sql::exec(db, QStringLiteral("CREATE TABLE songs (title TEXT)"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        expectStoreError(path, QStringLiteral("not a HallDesk store"));
+    }
+
+    void corruptStoreGetsAMessage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.sqlite"));
+        {
+            auto store = Store::open(path, Store::OpenMode::CreateIfMissing);
+            Sql::exec(store->connection(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        QVERIFY(bytes.size() > 8192);
+        // Keep the 100-byte header, overwrite the schema page and what follows.
+        for (qsizetype i = 100; i < bytes.size(); ++i) {
+            bytes[i] = char(0xA5 ^ (i & 0xFF));
+        }
+        file.seek(0);
+        file.write(bytes);
+        file.close();
+        expectStoreError(path, QStringLiteral("damaged"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "TestMigrations.moc"
