@@ -1,0 +1,48 @@
+# Sourced by the Quick start scripts: installs the Debian 12 packages HallDesk needs, and nothing that is
+# already there. Runs as root (a fresh Debian has no sudo); otherwise uses sudo when it exists.
+
+halldesk_build_packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libqt6sql6-sqlite libqt6sql6-psql
+    libsqlite3-dev libsodium-dev libhpdf-dev libqrencode-dev
+    fonts-noto-cjk
+)
+
+# halldesk_ensure_packages PACKAGE...
+halldesk_ensure_packages() {
+    local missing=() package
+    for package in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$package")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo)
+        else
+            echo "HallDesk needs these Debian packages: ${missing[*]}. Run this script as root." >&2
+            return 1
+        fi
+    fi
+    echo "Installing: ${missing[*]}"
+    if [ -z "${HALLDESK_APT_UPDATED:-}" ]; then
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+        HALLDESK_APT_UPDATED=1
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# halldesk_build BUILD_DIR [CMAKE OPTIONS...]: configures (once) and builds everything.
+halldesk_build() {
+    local dir=$1
+    shift
+    local generator=()
+    [ -f "$dir/CMakeCache.txt" ] || generator=(-G Ninja)
+    cmake -S . -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@"
+    cmake --build "$dir" -j"$(nproc)"
+}

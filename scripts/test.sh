@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Quick start 2: install what is missing, build with warnings as errors, run every test suite with CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LC_ALL=${LC_ALL:-C.UTF-8}
+source scripts/deps.sh
+
+halldesk_ensure_packages "${halldesk_build_packages[@]}" poppler-utils
+halldesk_build build-tests -DHALLDESK_WERROR=ON -DHALLDESK_BUILD_TESTS=ON
+ctest --test-dir build-tests --output-on-failure -j"$(nproc)"
