@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -27,6 +28,7 @@ struct Operator
     QList<Role> roles;
     qint64 hallId = 0;
     bool active = true;
+    QDateTime lockedUntil; // UTC; valid only while sign-in is refused after too many failures
 
     bool hasRole(Role role) const { return roles.contains(role); }
     // Clerks and collectors see phone and ID numbers masked; revealing them is an audited action.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 
@@ -22,5 +23,11 @@ QString customerClassCode(CustomerClass customerClass);
 std::optional<CustomerClass> customerClassFromCode(QStringView code);
 // The class's name in the user's language.
 QString customerClassName(CustomerClass customerClass);
+
+// Qt 6.4 has no qHash for scoped enums; QHash<CustomerClass, …> (LateFeePolicy::rates) needs this one.
+constexpr size_t qHash(CustomerClass customerClass, size_t seed = 0) noexcept
+{
+    return ::qHash(static_cast<int>(customerClass), seed);
+}
 
 } // namespace HallDesk

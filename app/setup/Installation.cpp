@@ -7,6 +7,16 @@
 
 namespace HallDesk {
 
+namespace {
+
+// Qt binds a null QString as SQL NULL; the hall's optional details are NOT NULL columns that default to ''.
+QString notNull(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+} // namespace
+
 bool Installation::isValidCode(const QString& code)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,16}$"));
@@ -30,7 +40,8 @@ qint64 Installation::configure(Store& store, const HallInfo& hall, const QString
         QStringLiteral("INSERT INTO halls (code, name, province, district, address, phone) VALUES (?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (code) DO UPDATE SET name = excluded.name, province = excluded.province, "
                        "district = excluded.district, address = excluded.address, phone = excluded.phone"),
-        {hall.code, hall.name.trimmed(), hall.province, hall.district, hall.address, hall.phone});
+        {hall.code, hall.name.trimmed(), notNull(hall.province), notNull(hall.district), notNull(hall.address),
+            notNull(hall.phone)});
     const qint64 hallId =
         Sql::scalar(db, QStringLiteral("SELECT id FROM halls WHERE code = ?"), {hall.code}).toLongLong();
     Sql::exec(db, QStringLiteral("INSERT OR IGNORE INTO terminals (hall_id, code, name) VALUES (?, ?, ?)"),

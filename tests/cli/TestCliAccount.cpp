@@ -1,0 +1,171 @@
+#include "app/setup/Installation.h"
+#include "db/Sql.h"
+#include "tests/support/Cli.h"
+#include "tests/support/TempStore.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace HallDesk;
+using HallDesk::Test::runCli;
+
+// halldeskctl account over a store built by hand: one residential account with two open bills (one partly paid),
+// a paid one, a contact card and a payer group with one other member.
+class TestCliAccount : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Store& store = m_temp.store();
+        const qint64 hall = Installation::configure(
+            store, HallInfo{QStringLiteral("H01"), QStringLiteral("城东供电营业厅"), {}, {}, {}, {}},
+            QStringLiteral("T01"));
+        QSqlDatabase db = store.connection();
+        Sql::exec(
+            db,
+            QStringLiteral("INSERT INTO operators (id, code, name, hall_id, password_hash, created_at, updated_at) "
+                           "VALUES (7, 'coll01', '王催费', ?, 'not-a-hash', '2025-01-01T00:00:00Z', "
+                           "'2025-01-01T00:00:00Z')"),
+            {hall});
+        Sql::exec(
+            db,
+            QStringLiteral("INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, "
+                           "status, risk_level, collector_id, prepaid_fen, id_card_no, updated_at) VALUES "
+                           "(1, '3300000001', '张三', 'residential', '东湖区幸福街道1号', ?, 'M0001', 'normal', 'low', "
+                           "7, 1234, '330102199001011234', '2025-01-01T00:00:00Z'), "
+                           "(2, '3300000002', '张小三', 'residential', '东湖区幸福街道2号', ?, 'M0002', 'normal', "
+                           "'low', 7, 0, '', '2025-01-01T00:00:00Z')"),
+            {hall, hall});
+        Sql::exec(
+            db,
+            QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date, paid_fen, "
+                           "status, paid_on) VALUES "
+                           "(1, '2026-01', 400, 20000, '2026-02-05', '2026-02-20', 5000, 'partial', NULL), "
+                           "(1, '2025-12', 200, 10000, '2026-01-05', '2026-01-20', 0, 'open', NULL), "
+                           "(1, '2025-11', 180, 9000, '2025-12-05', '2025-12-20', 9000, 'paid', '2025-12-08'), "
+                           "(2, '2025-12', 160, 8000, '2026-01-05', '2026-01-20', 0, 'open', NULL)"));
+        Sql::exec(db,
+                  QStringLiteral("INSERT INTO contacts (account_id, phone, mobile, wechat, email, updated_at) VALUES "
+                                 "(1, '0571-87654321', '13812345678', '', '', '2025-03-01T17:00:00Z')"));
+        Sql::exec(
+            db, QStringLiteral("INSERT INTO payer_groups (id, code, name, kind) VALUES (1, 'G01', '张家', 'family')"));
+        Sql::exec(db, QStringLiteral("INSERT INTO payer_group_members (group_id, account_id) VALUES (1, 1), (1, 2)"));
+    }
+
+    void accountWithOpenBillsAndLateFees()
+    {
+        const Test::CliRun run
+            = runCli({QStringLiteral("account"), QStringLiteral("--db"), m_temp.path(), QStringLiteral("3300000001"),
+                      QStringLiteral("--on"), QStringLiteral("2026-03-02")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject out = run.json();
+        QCOMPARE(out.value(QStringLiteral("account_no")).toString(), QStringLiteral("3300000001"));
+        QCOMPARE(out.value(QStringLiteral("name")).toString(), QStringLiteral("张三"));
+        QCOMPARE(out.value(QStringLiteral("class")).toString(), QStringLiteral("residential"));
+        QCOMPARE(out.value(QStringLiteral("address")).toString(), QStringLiteral("东湖区幸福街道1号"));
+        QCOMPARE(out.value(QStringLiteral("status")).toString(), QStringLiteral("normal"));
+        QCOMPARE(out.value(QStringLiteral("risk_level")).toString(), QStringLiteral("low"));
+        QCOMPARE(out.value(QStringLiteral("hall")).toString(), QStringLiteral("城东供电营业厅"));
+        QCOMPARE(out.value(QStringLiteral("collector")).toString(), QStringLiteral("王催费"));
+        QCOMPARE(out.value(QStringLiteral("meter_no")).toString(), QStringLiteral("M0001"));
+        QCOMPARE(out.value(QStringLiteral("prepaid")).toString(), QStringLiteral("12.34"));
+        QCOMPARE(out.value(QStringLiteral("prepaid_fen")).toInteger(), qint64(1234));
+        QCOMPARE(out.value(QStringLiteral("as_of")).toString(), QStringLiteral("2026-03-02"));
+
+        const QJsonArray bills = out.value(QStringLiteral("open_bills")).toArray();
+        QCOMPARE(bills.size(), 2);
+        const QJsonObject older = bills.at(0).toObject();
+        QCOMPARE(older.value(QStringLiteral("period")).toString(), QStringLiteral("2025-12"));
+        QCOMPARE(older.value(QStringLiteral("amount")).toString(), QStringLiteral("100.00"));
+        QCOMPARE(older.value(QStringLiteral("paid")).toString(), QStringLiteral("0.00"));
+        QCOMPARE(older.value(QStringLiteral("outstanding")).toString(), QStringLiteral("100.00"));
+        QCOMPARE(older.value(QStringLiteral("due_date")).toString(), QStringLiteral("2026-01-20"));
+        QCOMPARE(older.value(QStringLiteral("days")).toInt(), 41);
+        QCOMPARE(older.value(QStringLiteral("late_fee")).toString(), QStringLiteral("4.10"));
+        QCOMPARE(older.value(QStringLiteral("late_fee_fen")).toInteger(), qint64(410));
+        QCOMPARE(older.value(QStringLiteral("policy")).toString(), QStringLiteral("1996"));
+        QCOMPARE(older.value(QStringLiteral("policy_version")).toInt(), 1);
+        const QJsonObject newer = bills.at(1).toObject();
+        QCOMPARE(newer.value(QStringLiteral("period")).toString(), QStringLiteral("2026-01"));
+        QCOMPARE(newer.value(QStringLiteral("paid_fen")).toInteger(), qint64(5000));
+        QCOMPARE(newer.value(QStringLiteral("outstanding_fen")).toInteger(), qint64(15000));
+        QCOMPARE(newer.value(QStringLiteral("late_fee")).toString(), QStringLiteral("1.50"));
+
+        QCOMPARE(out.value(QStringLiteral("arrears")).toString(), QStringLiteral("250.00"));
+        QCOMPARE(out.value(QStringLiteral("arrears_fen")).toInteger(), qint64(25000));
+        QCOMPARE(out.value(QStringLiteral("arrears_late_fee")).toString(), QStringLiteral("5.60"));
+        QCOMPARE(out.value(QStringLiteral("arrears_late_fee_fen")).toInteger(), qint64(560));
+        QCOMPARE(out.value(QStringLiteral("total_due")).toString(), QStringLiteral("255.60"));
+        QCOMPARE(out.value(QStringLiteral("total_due_fen")).toInteger(), qint64(25560));
+
+        const QJsonArray members
+            = out.value(QStringLiteral("group")).toObject().value(QStringLiteral("other_members")).toArray();
+        QCOMPARE(members.size(), 1);
+        QCOMPARE(members.at(0).toObject().value(QStringLiteral("account_no")).toString(), QStringLiteral("3300000002"));
+        QCOMPARE(members.at(0).toObject().value(QStringLiteral("arrears")).toString(), QStringLiteral("80.00"));
+    }
+
+    // Without a signed-in role the command shows personal data as a clerk sees it, and says so.
+    void personalDataIsMasked()
+    {
+        const Test::CliRun run
+            = runCli({QStringLiteral("account"), QStringLiteral("--db"), m_temp.path(), QStringLiteral("3300000001"),
+                      QStringLiteral("--on"), QStringLiteral("2026-03-02")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject out = run.json();
+        QCOMPARE(out.value(QStringLiteral("personal_data")).toString(), QStringLiteral("masked"));
+        const QJsonObject contact = out.value(QStringLiteral("contact")).toObject();
+        QCOMPARE(contact.value(QStringLiteral("mobile")).toString(), QStringLiteral("138****5678"));
+        QCOMPARE(contact.value(QStringLiteral("phone")).toString(), QStringLiteral("057******4321"));
+        QCOMPARE(out.value(QStringLiteral("id_card_no")).toString(), QStringLiteral("330102**********34"));
+        QVERIFY(!run.out.contains("13812345678"));
+        QVERIFY(!run.out.contains("199001011234"));
+        QCOMPARE(contact.value(QStringLiteral("stale")).toBool(), false);
+    }
+
+    void withoutADateItIsToday()
+    {
+        const Test::CliRun run
+            = runCli({QStringLiteral("account"), QStringLiteral("--db"), m_temp.path(), QStringLiteral("3300000002")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QDate asOf = QDate::fromString(run.json().value(QStringLiteral("as_of")).toString(), Qt::ISODate);
+        QVERIFY(asOf.isValid());
+        QVERIFY(qAbs(asOf.daysTo(QDate::currentDate())) <= 1); // the hall's day, whatever this machine's zone
+    }
+
+    void unknownAccountExitsWithOne()
+    {
+        const Test::CliRun run
+            = runCli({QStringLiteral("account"), QStringLiteral("--db"), m_temp.path(), QStringLiteral("3399999999")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains("3399999999"), run.err.constData());
+    }
+
+    void badInputExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::newRow("bad date") << QStringList{QStringLiteral("3300000001"), QStringLiteral("--on"),
+                                                 QStringLiteral("2026-13-01")};
+        QTest::newRow("no account number") << QStringList{};
+        QTest::newRow("two account numbers") << QStringList{QStringLiteral("3300000001"), QStringLiteral("3300000002")};
+    }
+
+    void badInputExitsWithTwo()
+    {
+        QFETCH(QStringList, extra);
+        const Test::CliRun run
+            = runCli(QStringList{QStringLiteral("account"), QStringLiteral("--db"), m_temp.path()} + extra);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!run.err.isEmpty());
+    }
+
+private:
+    Test::TempStore m_temp;
+};
+
+QTEST_GUILESS_MAIN(TestCliAccount)
+#include "TestCliAccount.moc"

@@ -1,0 +1,414 @@
+// Drives the real widgets with the keyboard, as a clerk would: sign in, find a customer, open the account, go back,
+// lock and unlock, and update the contact card.
+#include "app/accounts/AccountService.h"
+#include "app/auth/AuthService.h"
+#include "app/lookup/LookupService.h"
+#include "app/setup/Installation.h"
+#include "db/Sql.h"
+#include "tests/support/ModalHelper.h"
+#include "tests/support/TempStore.h"
+#include "ui/Desk.h"
+#include "ui/MainWindow.h"
+#include "ui/accounts/AccountView.h"
+#include "ui/auth/SignInDialog.h"
+#include "ui/common/Theme.h"
+#include "ui/lookup/LookupModel.h"
+#include "ui/lookup/LookupScreen.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <memory>
+
+using namespace HallDesk;
+
+namespace {
+
+const QString kClerkPassword = QStringLiteral("counter-2026");
+
+template <typename T> T* child(QObject* parent, const char* name)
+{
+    T* found = parent->findChild<T*>(QString::fromLatin1(name));
+    if (!found) {
+        qWarning("no child %s", name);
+    }
+    return found;
+}
+
+// Chinese arrives through an input method, not as key presses.
+void commitText(QWidget* widget, const QString& text)
+{
+    QInputMethodEvent event;
+    event.setCommitString(text);
+    QApplication::sendEvent(widget, &event);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the window's geometry goes to a test folder
+        Theme::apply(*qApp);
+    }
+
+    void init()
+    {
+        m_temp = std::make_unique<Test::TempStore>();
+        Store& store = m_temp->store();
+        m_hallId = Installation::configure(
+            store, HallInfo{QStringLiteral("H01"), QStringLiteral("城东供电营业厅"), {}, {}, {}, {}},
+            QStringLiteral("T01"));
+        const qint64 hallId = m_hallId;
+        m_auth = std::make_unique<AuthService>(store);
+        m_accounts = std::make_unique<AccountService>(store);
+        m_lookup = std::make_unique<LookupService>(store);
+        m_auth->addOperator(QStringLiteral("clerk01"), QStringLiteral("刘收费"), {Role::Clerk}, kClerkPassword,
+                            std::nullopt);
+
+        // Three accounts; 王建国 has one bill 123.45 that fell due yesterday (so a late fee of the ¥1 minimum
+        // today) and a contact card with a mobile ending in 5678.
+        QSqlDatabase db = store.connection();
+        const auto addAccount = [&](qint64 id, const QString& no, const QString& name, const QString& cls) {
+            Sql::exec(db,
+                      QStringLiteral(
+                          "INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, "
+                          "id_card_no, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00Z')"),
+                      {id, no, name, cls, QStringLiteral("东湖区幸福街道%1号").arg(id), hallId,
+                       QStringLiteral("M0000%1").arg(id), QStringLiteral("33010219900101123%1").arg(id)});
+        };
+        addAccount(1, QStringLiteral("3300000001"), QStringLiteral("王建国"), QStringLiteral("residential"));
+        addAccount(2, QStringLiteral("3300000002"), QStringLiteral("王建华"), QStringLiteral("commercial"));
+        addAccount(3, QStringLiteral("3300000003"), QStringLiteral("李秀英"), QStringLiteral("residential"));
+        const QDate today = m_accounts->businessDate();
+        Sql::exec(db,
+                  QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
+                                 "VALUES (1, ?, 230, 12345, ?, ?)"),
+                  {today.addMonths(-1).toString(QStringLiteral("yyyy-MM")), today.addDays(-16).toString(Qt::ISODate),
+                   today.addDays(-1).toString(Qt::ISODate)});
+        Sql::exec(db,
+                  QStringLiteral("INSERT INTO contacts (account_id, phone, mobile, wechat, email, updated_at) VALUES "
+                                 "(1, '', '13812345678', '', '', ?), (2, '', '13900001111', '', '', ?)"),
+                  {QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate),
+                   QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate)});
+
+        m_desk = std::make_unique<Desk>(Services{store, *m_auth, *m_accounts, *m_lookup}, m_auth->workplace());
+    }
+
+    void cleanup()
+    {
+        m_desk.reset();
+        m_lookup.reset();
+        m_accounts.reset();
+        m_auth.reset();
+        m_temp.reset();
+    }
+
+    void wrongPasswordIsRefusedInTheDialog()
+    {
+        SignInDialog* dialog = showSignIn();
+        QVERIFY(dialog);
+        QTest::keyClicks(child<QLineEdit>(dialog, "signInCode"), QStringLiteral("clerk01"));
+        QLineEdit* password = child<QLineEdit>(dialog, "signInPassword");
+        QTest::keyClicks(password, QStringLiteral("not-my-password"));
+        QTest::keyClick(password, Qt::Key_Return);
+
+        QLabel* message = child<QLabel>(dialog, "signInMessage");
+        QTRY_VERIFY(message->isVisible());
+        QVERIFY(!message->text().isEmpty());
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!m_desk->mainWindow());
+        QVERIFY(password->text().isEmpty());
+    }
+
+    void findCustomerAndOpenAccountWithKeyboard()
+    {
+        MainWindow* window = signIn();
+        QVERIFY(window);
+        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
+        QTRY_VERIFY(search->hasFocus());
+
+        // The last four digits of the customer's mobile.
+        QTest::keyClicks(search, QStringLiteral("5678"));
+        LookupModel* results = window->lookupScreen()->model();
+        QTRY_COMPARE(results->rowCount(), 1);
+        QCOMPARE(results->accountNoAt(0), QStringLiteral("3300000001"));
+
+        QTest::keyClick(search, Qt::Key_Down);
+        auto* table = child<QTableView>(window, "lookupResults");
+        QVERIFY(table->hasFocus());
+        QCOMPARE(table->currentIndex().row(), 0);
+        QTest::keyClick(table, Qt::Key_Return);
+
+        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000001"));
+        QCOMPARE(child<QLabel>(window, "accountName")->text(), QStringLiteral("王建国"));
+        // 123.45 overdue one day: 1‰ of it is 0.12, charged as the ¥1 minimum.
+        QVERIFY2(child<QLabel>(window, "totalDue")->text().contains(QStringLiteral("124.45")),
+                 qPrintable(child<QLabel>(window, "totalDue")->text()));
+
+        // Esc goes back to the lookup, ready for the next customer.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QTRY_VERIFY(search->hasFocus());
+        QCOMPARE(search->selectedText(), QStringLiteral("5678"));
+    }
+
+    void nameThroughInputMethodAndEnterOpensTheOnlyMatch()
+    {
+        MainWindow* window = signIn();
+        QVERIFY(window);
+        QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
+        commitText(search, QStringLiteral("建国"));
+        QTest::keyClick(search, Qt::Key_Return); // before the results are in: opens the match when it arrives
+        QTRY_COMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000001"));
+
+        // Two matches: Enter moves into the list instead of guessing.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTest::keyClick(search, Qt::Key_Backspace);
+        commitText(search, QStringLiteral("王建"));
+        QTRY_COMPARE(window->lookupScreen()->model()->rowCount(), 2);
+        QTRY_VERIFY(!window->lookupScreen()->isBusy());
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QVERIFY(child<QTableView>(window, "lookupResults")->hasFocus());
+    }
+
+    void resultsLoadPageByPageAsTheListScrolls()
+    {
+        // 150 accounts of the 赵 family: one page of 100 first, the rest when the list reaches its end.
+        QSqlDatabase db = m_temp->store().connection();
+        Sql::Transaction transaction(db);
+        for (int i = 0; i < 150; ++i) {
+            Sql::exec(
+                db,
+                QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, meter_no, "
+                               "updated_at) VALUES (?, ?, 'residential', '西湖区文三路', ?, ?, "
+                               "'2025-01-01T00:00:00Z')"),
+                {QStringLiteral("34%1").arg(i, 8, 10, QLatin1Char('0')), QStringLiteral("赵%1").arg(i), m_hallId,
+                 QStringLiteral("M9%1").arg(i)});
+        }
+        transaction.commit();
+
+        MainWindow* window = signIn();
+        QVERIFY(window);
+        commitText(child<QLineEdit>(window, "lookupSearch"), QStringLiteral("赵"));
+        LookupModel* results = window->lookupScreen()->model();
+        QTRY_COMPARE(results->rowCount(), LookupModel::kPageSize);
+        QVERIFY(results->hasMore());
+        child<QTableView>(window, "lookupResults")->scrollToBottom();
+        QTRY_COMPARE(results->rowCount(), 150);
+        QVERIFY(!results->hasMore());
+        QSet<QString> distinct;
+        for (int row = 0; row < results->rowCount(); ++row) {
+            distinct.insert(results->accountNoAt(row));
+        }
+        QCOMPARE(distinct.size(), 150);
+    }
+
+    void scannedBillBarcodeOpensItsAccount()
+    {
+        MainWindow* window = signIn();
+        QVERIFY(window);
+        const QString barcode = LookupService::billBarcode(QStringLiteral("3300000002"), QStringLiteral("2026-01"));
+        QVERIFY(!barcode.isEmpty());
+        QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
+        QTest::keyClicks(search, barcode);
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000002"));
+    }
+
+    void noMatchSaysSo()
+    {
+        MainWindow* window = signIn();
+        QVERIFY(window);
+        QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
+        QTest::keyClicks(search, QStringLiteral("9999"));
+        QTRY_VERIFY(!window->lookupScreen()->isBusy());
+        QCOMPARE(window->lookupScreen()->model()->rowCount(), 0);
+        QVERIFY(child<QLabel>(window, "lookupHint")->text().contains(QStringLiteral("9999")));
+        QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(search->text().isEmpty());
+    }
+
+    void lockAndUnlockWithTheSamePassword()
+    {
+        MainWindow* window = signIn();
+        QVERIFY(window);
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(window->isLocked());
+        // Nothing under the lock screen answers the keyboard.
+        QTest::keyClick(window, Qt::Key_F3);
+        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+
+        QLineEdit* password = child<QLineEdit>(window, "lockPassword");
+        QTRY_VERIFY(password->hasFocus());
+        QTest::keyClicks(password, QStringLiteral("someone-else"));
+        QTest::keyClick(password, Qt::Key_Return);
+        QVERIFY(window->isLocked());
+        QVERIFY(!child<QLabel>(window, "lockMessage")->text().isEmpty());
+
+        QTest::keyClicks(password, kClerkPassword);
+        QTest::keyClick(password, Qt::Key_Return);
+        QVERIFY(!window->isLocked());
+        QTest::keyClick(window, Qt::Key_F3);
+        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+    }
+
+    void signingOutReturnsToTheSignInWithAFreshWindowAfter()
+    {
+        QPointer<MainWindow> first = signIn();
+        QVERIFY(first);
+        QVERIFY(first->openAccount(QStringLiteral("3300000001")));
+        QTest::keyClick(first, Qt::Key_L, Qt::ControlModifier);
+        QTest::mouseClick(child<QPushButton>(first, "lockSignOut"), Qt::LeftButton);
+        QTRY_VERIFY(!first); // the window of the last session is gone, with the customer it showed
+        QVERIFY(m_desk->signInDialog() && m_desk->signInDialog()->isVisible());
+
+        MainWindow* second = signIn();
+        QVERIFY(second);
+        QCOMPARE(second->currentScreen(), MainWindow::Screen::Lookup);
+        QVERIFY(!second->accountView()->account());
+    }
+
+    void personalDataIsMaskedUntilShown()
+    {
+        MainWindow* window = openContactsOf(QStringLiteral("3300000001"));
+        QVERIFY(window);
+        QCOMPARE(child<QLabel>(window, "contactMobile")->text(), QStringLiteral("138****5678"));
+        QCOMPARE(auditCount(QStringLiteral("personal_data.reveal")), 0);
+        QTest::mouseClick(child<QPushButton>(window, "showPersonalData"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(window, "contactMobile")->text(), QStringLiteral("13812345678"));
+        QVERIFY(auditCount(QStringLiteral("personal_data.reveal")) > 0);
+    }
+
+    void contactEditSavesAndIsAudited()
+    {
+        MainWindow* window = openContactsOf(QStringLiteral("3300000001"));
+        QVERIFY(window);
+        Test::ModalHelper helper([](QDialog& dialog) {
+            QLineEdit* mobile = child<QLineEdit>(&dialog, "mobileEdit");
+            QCOMPARE(mobile->text(), QStringLiteral("13812345678"));
+            mobile->selectAll();
+            QTest::keyClicks(mobile, QStringLiteral("13900002222"));
+            QTest::keyClick(mobile, Qt::Key_Return);
+            QVERIFY(!dialog.isVisible());
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        });
+        QTest::mouseClick(child<QPushButton>(window, "editContact"), Qt::LeftButton);
+        QVERIFY(helper.answered());
+
+        QCOMPARE(storedMobile(), QStringLiteral("13900002222"));
+        QCOMPARE(auditCount(QStringLiteral("contact.update")), 1);
+        QCOMPARE(child<QLabel>(window, "contactMobile")->text(), QStringLiteral("13900002222"));
+    }
+
+    void invalidMobileShowsTheMessageAndChangesNothing()
+    {
+        MainWindow* window = openContactsOf(QStringLiteral("3300000001"));
+        QVERIFY(window);
+        Test::ModalHelper helper([](QDialog& dialog) {
+            QLineEdit* mobile = child<QLineEdit>(&dialog, "mobileEdit");
+            mobile->selectAll();
+            QTest::keyClicks(mobile, QStringLiteral("12345"));
+            QTest::keyClick(mobile, Qt::Key_Return);
+            QVERIFY(dialog.isVisible());
+            QLabel* message = child<QLabel>(&dialog, "messageLabel");
+            QVERIFY(message->isVisible());
+            QVERIFY2(message->text().contains(QStringLiteral("12345")), qPrintable(message->text()));
+            QTest::keyClick(&dialog, Qt::Key_Escape);
+            QVERIFY(!dialog.isVisible());
+        });
+        QTest::mouseClick(child<QPushButton>(window, "editContact"), Qt::LeftButton);
+        QVERIFY(helper.answered());
+
+        QCOMPARE(storedMobile(), QStringLiteral("13812345678"));
+        QCOMPARE(auditCount(QStringLiteral("contact.update")), 0);
+    }
+
+private:
+    SignInDialog* showSignIn()
+    {
+        m_desk->showSignIn();
+        SignInDialog* dialog = m_desk->signInDialog();
+        if (!dialog || !QTest::qWaitForWindowExposed(dialog)) {
+            return nullptr;
+        }
+        return dialog;
+    }
+
+    // Signs in through the dialog with the keyboard and waits for the main window.
+    MainWindow* signIn()
+    {
+        SignInDialog* dialog = showSignIn();
+        if (!dialog) {
+            return nullptr;
+        }
+        QTest::keyClicks(child<QLineEdit>(dialog, "signInCode"), QStringLiteral("clerk01"));
+        QLineEdit* password = child<QLineEdit>(dialog, "signInPassword");
+        QTest::keyClicks(password, kClerkPassword);
+        QTest::keyClick(password, Qt::Key_Return);
+        if (!QTest::qWaitFor([this] { return m_desk->mainWindow() && m_desk->mainWindow()->isVisible(); })) {
+            return nullptr;
+        }
+        MainWindow* window = m_desk->mainWindow();
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window)) {
+            return nullptr;
+        }
+        return window;
+    }
+
+    MainWindow* openContactsOf(const QString& accountNo)
+    {
+        MainWindow* window = signIn();
+        if (!window || !window->openAccount(accountNo)) {
+            return nullptr;
+        }
+        auto* tabs = child<QTabWidget>(window, "accountTabs");
+        tabs->setCurrentIndex(2);
+        return window;
+    }
+
+    QString storedMobile()
+    {
+        return Sql::scalar(m_temp->store().connection(),
+                           QStringLiteral("SELECT mobile FROM contacts WHERE account_id = 1"))
+            .toString();
+    }
+
+    qint64 auditCount(const QString& action)
+    {
+        return Sql::scalar(
+                   m_temp->store().connection(),
+                   QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ? AND entity_key = '3300000001'"),
+                   {action})
+            .toLongLong();
+    }
+
+    std::unique_ptr<Test::TempStore> m_temp;
+    qint64 m_hallId = 0;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<LookupService> m_lookup;
+    std::unique_ptr<Desk> m_desk;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

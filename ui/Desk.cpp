@@ -1,0 +1,86 @@
+#include "ui/Desk.h"
+
+#include "ui/accounts/AccountView.h"
+#include "ui/auth/SignInDialog.h"
+#include "ui/lookup/LookupScreen.h"
+
+#include <utility>
+
+namespace HallDesk {
+
+Desk::Desk(const Services& services, const Workplace& workplace, QObject* parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_workplace(workplace)
+{
+}
+
+Desk::~Desk()
+{
+    delete m_window;
+    delete m_signIn;
+}
+
+SignInDialog* Desk::signInDialog() const
+{
+    return m_signIn;
+}
+
+MainWindow* Desk::mainWindow() const
+{
+    return m_window;
+}
+
+void Desk::showSignIn(const QString& operatorCode)
+{
+    if (m_signIn) {
+        m_signIn->deleteLater();
+    }
+    auto* dialog = new SignInDialog(m_services.auth, m_workplace);
+    m_signIn = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!operatorCode.isEmpty()) {
+        dialog->setOperatorCode(operatorCode);
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto& op = dialog->signedIn()) {
+            openWindow(*op);
+        }
+    });
+    connect(dialog, &QDialog::rejected, this, &Desk::cancelled);
+    dialog->open();
+    Q_EMIT signInShown(dialog);
+}
+
+MainWindow* Desk::openWindow(const Operator& op)
+{
+    delete m_window;
+    m_window = new MainWindow(m_services, Session{op, m_workplace});
+    m_window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_window, &MainWindow::signOutRequested, this, &Desk::signOut);
+
+    const Start start = std::exchange(m_start, Start{}); // the command line's wishes count for the first window
+    if (!start.accountNo.isEmpty()) {
+        m_window->openAccount(start.accountNo);
+    } else {
+        m_window->showScreen(start.screen);
+    }
+    if (!start.query.isEmpty()) {
+        m_window->lookupScreen()->search(start.query);
+    }
+    m_window->show();
+    Q_EMIT windowShown(m_window);
+    return m_window;
+}
+
+void Desk::signOut()
+{
+    MainWindow* window = m_window;
+    // The sign-in dialog comes first, so that closing the window does not count as the last window closing.
+    showSignIn();
+    if (window) {
+        window->close(); // saves its geometry; deleted on close
+    }
+}
+
+} // namespace HallDesk

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "app/auth/Operator.h"
+#include "ui/MainWindow.h"
+#include "ui/Services.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace HallDesk {
+
+class SignInDialog;
+
+// The counter desk over one store: asks an operator to sign in, opens their main window, and goes back to the
+// sign-in when they sign out, with a fresh window for the next operator so nothing of the last customer stays on
+// screen.
+class Desk final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Where the first window opens (from the command line): a screen, an account, a query for the lookup.
+    struct Start
+    {
+        MainWindow::Screen screen = MainWindow::Screen::Lookup;
+        QString accountNo;
+        QString query;
+    };
+
+    Desk(const Services& services, const Workplace& workplace, QObject* parent = nullptr);
+    ~Desk() override;
+    Q_DISABLE_COPY_MOVE(Desk)
+
+    void setStart(const Start& start) { m_start = start; }
+
+    // Shows the sign-in dialog (without blocking), with `operatorCode` filled in when given.
+    void showSignIn(const QString& operatorCode = {});
+    // Opens the main window for an operator who has signed in.
+    MainWindow* openWindow(const Operator& op);
+
+    SignInDialog* signInDialog() const;
+    MainWindow* mainWindow() const;
+
+Q_SIGNALS:
+    void signInShown(HallDesk::SignInDialog* dialog);
+    void windowShown(HallDesk::MainWindow* window);
+    // The sign-in was cancelled: nobody is working at this desk.
+    void cancelled();
+
+private:
+    void signOut();
+
+    Services m_services;
+    Workplace m_workplace;
+    Start m_start;
+    QPointer<SignInDialog> m_signIn;
+    QPointer<MainWindow> m_window;
+};
+
+} // namespace HallDesk

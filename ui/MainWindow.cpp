@@ -1,0 +1,289 @@
+#include "ui/MainWindow.h"
+
+#include "app/accounts/AccountService.h"
+#include "db/Store.h"
+#include "ui/accounts/AccountView.h"
+#include "ui/auth/LockScreen.h"
+#include "ui/common/Icons.h"
+#include "ui/lookup/LookupScreen.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace HallDesk {
+
+namespace {
+
+// Per user, beside other HallDesk settings: ~/.config/HallDesk/halldesk.conf on Linux.
+const QString kSettingsOrganization = QStringLiteral("HallDesk");
+const QString kSettingsApplication = QStringLiteral("halldesk");
+
+QString rolesText(const Operator& op)
+{
+    QStringList names;
+    for (const Role role : op.roles) {
+        names << roleName(role);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Services& services, const Session& session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_session(session)
+    , m_stack(new QStackedWidget(this))
+    , m_lookup(new LookupScreen(services.store, services.lookup, this))
+    , m_account(new AccountView(services.accounts, session, this))
+{
+    setWindowTitle(tr("HallDesk — %1").arg(session.workplace.hallName));
+    setWindowIcon(Icons::application());
+    m_stack->addWidget(m_lookup);
+    m_stack->addWidget(m_account);
+    setCentralWidget(m_stack);
+
+    buildActions();
+    buildNavigation();
+    buildMenus();
+    buildStatusBar();
+
+    m_lockScreen = new LockScreen(services.auth, session, this);
+    connect(m_lockScreen, &LockScreen::unlocked, this, [this] { setLocked(false); });
+    connect(m_lockScreen, &LockScreen::signOutRequested, this, &MainWindow::signOutRequested);
+
+    connect(m_lookup, &LookupScreen::openAccount, this, &MainWindow::openAccount);
+    connect(m_account, &AccountView::backRequested, this, [this] { showScreen(Screen::Lookup); });
+
+    restoreWindowGeometry();
+    showScreen(Screen::Lookup);
+}
+
+MainWindow::~MainWindow() = default;
+
+std::optional<MainWindow::Screen> MainWindow::screenFromName(const QString& name)
+{
+    if (name == QLatin1String("lookup")) {
+        return Screen::Lookup;
+    }
+    if (name == QLatin1String("account")) {
+        return Screen::Account;
+    }
+    return std::nullopt;
+}
+
+void MainWindow::buildActions()
+{
+    m_screens = new QActionGroup(this);
+    m_screens->setExclusive(true);
+
+    const QColor navigationIcon(0xd5, 0xde, 0xe8);
+    m_lookupAction = new QAction(Icons::lookup(navigationIcon), tr("Lookup"), m_screens);
+    m_lookupAction->setShortcut(QKeySequence(Qt::Key_F2));
+    m_lookupAction->setToolTip(tr("Find a customer (F2)"));
+    m_lookupAction->setCheckable(true);
+    connect(m_lookupAction, &QAction::triggered, this, [this] { showScreen(Screen::Lookup); });
+
+    m_accountAction = new QAction(Icons::account(navigationIcon), tr("Account"), m_screens);
+    m_accountAction->setShortcut(QKeySequence(Qt::Key_F3));
+    m_accountAction->setToolTip(tr("The account last opened (F3)"));
+    m_accountAction->setCheckable(true);
+    connect(m_accountAction, &QAction::triggered, this, [this] { showScreen(Screen::Account); });
+
+    m_backAction = new QAction(tr("Back to lookup"), this);
+    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    connect(m_backAction, &QAction::triggered, this, [this] { showScreen(Screen::Lookup); });
+
+    m_lockAction = new QAction(tr("Lock screen"), this);
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_lockAction, &QAction::triggered, this, &MainWindow::lock);
+
+    m_signOutAction = new QAction(tr("Sign out"), this);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
+
+    m_aboutAction = new QAction(tr("About HallDesk"), this);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_quitAction = new QAction(tr("Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::buildNavigation()
+{
+    m_navigation = new QToolBar(tr("Screens"), this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setMovable(false);
+    m_navigation->setFloatable(false);
+    m_navigation->toggleViewAction()->setVisible(false);
+    m_navigation->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    m_navigation->setIconSize(QSize(30, 30));
+    m_navigation->addAction(m_lookupAction);
+    m_navigation->addAction(m_accountAction);
+    addToolBar(Qt::LeftToolBarArea, m_navigation);
+    setContextMenuPolicy(Qt::NoContextMenu);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* session = menuBar()->addMenu(tr("&Session"));
+    session->addAction(m_lockAction);
+    session->addAction(m_signOutAction);
+    session->addSeparator();
+    session->addAction(m_quitAction);
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(m_lookupAction);
+    go->addAction(m_accountAction);
+    go->addSeparator();
+    go->addAction(m_backAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::buildStatusBar()
+{
+    const Operator& op = m_session.op;
+    const Workplace& place = m_session.workplace;
+    auto* who = new QLabel(tr("%1 (%2) · %3").arg(op.name, op.code, rolesText(op)), this);
+    who->setObjectName(QStringLiteral("statusOperator"));
+    auto* where = new QLabel(tr("%1 · Terminal %2").arg(place.hallName, place.terminalCode), this);
+    where->setObjectName(QStringLiteral("statusWorkplace"));
+    m_businessDate = new QLabel(this);
+    m_businessDate->setObjectName(QStringLiteral("statusBusinessDate"));
+    statusBar()->addPermanentWidget(who);
+    statusBar()->addPermanentWidget(where);
+    statusBar()->addPermanentWidget(m_businessDate);
+    statusBar()->setSizeGripEnabled(false);
+
+    refreshBusinessDate();
+    // The business date turns over at midnight in the hall's time zone, also while the window stays open.
+    m_dateTimer.setInterval(60 * 1000);
+    connect(&m_dateTimer, &QTimer::timeout, this, &MainWindow::refreshBusinessDate);
+    m_dateTimer.start();
+}
+
+void MainWindow::refreshBusinessDate()
+{
+    try {
+        m_businessDate->setText(tr("Business date %1").arg(m_services.accounts.businessDate().toString(Qt::ISODate)));
+    } catch (const StoreError& error) {
+        m_businessDate->setText(tr("Business date unknown"));
+        m_businessDate->setToolTip(error.message());
+    }
+}
+
+void MainWindow::showScreen(Screen screen)
+{
+    if (isLocked()) {
+        return;
+    }
+    switch (screen) {
+    case Screen::Lookup:
+        m_stack->setCurrentWidget(m_lookup);
+        m_lookupAction->setChecked(true);
+        m_lookup->activate();
+        break;
+    case Screen::Account:
+        m_stack->setCurrentWidget(m_account);
+        m_accountAction->setChecked(true);
+        m_account->setFocus(Qt::OtherFocusReason);
+        break;
+    }
+    m_backAction->setEnabled(screen != Screen::Lookup);
+}
+
+MainWindow::Screen MainWindow::currentScreen() const
+{
+    return m_stack->currentWidget() == m_account ? Screen::Account : Screen::Lookup;
+}
+
+bool MainWindow::openAccount(const QString& accountNo)
+{
+    QString error;
+    if (!m_account->showAccount(accountNo, &error)) {
+        showScreen(Screen::Lookup);
+        m_lookup->showProblem(error);
+        return false;
+    }
+    statusBar()->clearMessage();
+    showScreen(Screen::Account);
+    return true;
+}
+
+void MainWindow::lock()
+{
+    if (isLocked()) {
+        return;
+    }
+    setLocked(true);
+    m_lockScreen->lock();
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_lockScreen && m_lockScreen->isLocked();
+}
+
+bool MainWindow::isBusy() const
+{
+    return currentScreen() == Screen::Lookup && m_lookup->isBusy();
+}
+
+void MainWindow::setLocked(bool locked)
+{
+    // Everything under the lock screen is out of reach of the mouse, the keyboard and the shortcuts.
+    for (QWidget* widget : {static_cast<QWidget*>(menuBar()), static_cast<QWidget*>(m_navigation),
+                            static_cast<QWidget*>(m_stack), static_cast<QWidget*>(statusBar())}) {
+        widget->setEnabled(!locked);
+    }
+    for (QAction* action :
+         {m_lookupAction, m_accountAction, m_backAction, m_lockAction, m_signOutAction, m_aboutAction}) {
+        action->setEnabled(!locked);
+    }
+    if (!locked) {
+        showScreen(currentScreen());
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About HallDesk"),
+                       tr("<h3>HallDesk %1</h3><p>Counter and back office for an electricity service hall.</p>"
+                          "<p>Store: %2<br/>Qt %3</p>")
+                           .arg(QStringLiteral(HALLDESK_VERSION), m_services.store.path().toHtmlEscaped(),
+                                QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::restoreWindowGeometry()
+{
+    QSettings settings(kSettingsOrganization, kSettingsApplication);
+    if (restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        return;
+    }
+    QSize size(1280, 820);
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        size = size.boundedTo(screen->availableSize());
+    }
+    resize(size);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings(kSettingsOrganization, kSettingsApplication);
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace HallDesk
