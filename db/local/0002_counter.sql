@@ -75,6 +75,9 @@ CREATE TABLE payment_allocations (
     late_fee_days       INTEGER NOT NULL DEFAULT 0,
     policy_id           TEXT,
     policy_version      INTEGER,
+    -- prepaid lines (bill_id NULL): the change of the account's prepaid balance, negative when the balance paid
+    -- bills; so bill lines' principal + late fee plus the prepaid deltas equal the payment's amount
+    prepaid_delta_fen   INTEGER NOT NULL DEFAULT 0,
     -- the bill as it was before this line, so a void restores it exactly
     bill_paid_before    INTEGER,
     bill_status_before  TEXT,
@@ -101,25 +104,6 @@ CREATE TABLE receipts (
 
 CREATE INDEX receipts_payment ON receipts (payment_id);
 
--- Every change of a prepaid balance; accounts.prepaid_fen always equals the sum of its lines.
-CREATE TABLE prepaid_ledger (
-    id              INTEGER PRIMARY KEY,
-    account_id      INTEGER NOT NULL REFERENCES accounts(id),
-    payment_id      INTEGER REFERENCES payments(id),
-    void_id         INTEGER REFERENCES voids(id),
-    delta_fen       INTEGER NOT NULL,
-    balance_after   INTEGER NOT NULL CHECK (balance_after >= 0),
-    created_at      TEXT NOT NULL,
-    note            TEXT NOT NULL DEFAULT ''    -- 'opening', 'payment', 'refund', 'void', 'sync'
-);
-
-CREATE INDEX prepaid_ledger_account ON prepaid_ledger (account_id);
-
--- Balances that existed before the ledger (demo data, an initial pull) enter it as an opening line.
-INSERT INTO prepaid_ledger (account_id, delta_fen, balance_after, created_at, note)
-SELECT id, prepaid_fen, prepaid_fen, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'opening'
-FROM accounts WHERE prepaid_fen <> 0;
-
 -- A late fee reduced or waived (违约金减免), approved by a supervisor with a reason.
 CREATE TABLE late_fee_waivers (
     id              INTEGER PRIMARY KEY,
@@ -143,6 +127,25 @@ CREATE TABLE voids (
     reason          TEXT NOT NULL CHECK (reason <> ''),
     created_at      TEXT NOT NULL
 );
+
+-- Every change of a prepaid balance; accounts.prepaid_fen always equals the sum of its lines.
+CREATE TABLE prepaid_ledger (
+    id              INTEGER PRIMARY KEY,
+    account_id      INTEGER NOT NULL REFERENCES accounts(id),
+    payment_id      INTEGER REFERENCES payments(id),
+    void_id         INTEGER REFERENCES voids(id),
+    delta_fen       INTEGER NOT NULL,
+    balance_after   INTEGER NOT NULL CHECK (balance_after >= 0),
+    created_at      TEXT NOT NULL,
+    note            TEXT NOT NULL DEFAULT ''    -- 'opening', 'payment', 'refund', 'void', 'sync'
+);
+
+CREATE INDEX prepaid_ledger_account ON prepaid_ledger (account_id);
+
+-- Balances that existed before the ledger (demo data, an initial pull) enter it as an opening line.
+INSERT INTO prepaid_ledger (account_id, delta_fen, balance_after, created_at, note)
+SELECT id, prepaid_fen, prepaid_fen, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'opening'
+FROM accounts WHERE prepaid_fen <> 0;
 
 -- The daily settlement (日结) of one shift.
 CREATE TABLE settlements (

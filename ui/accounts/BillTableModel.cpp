@@ -59,7 +59,7 @@ QVariant BillTableModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == LateFeeColumn && bill.lateFee.days > 0) {
-            return tr("%1 overdue days (%2 in the due year, %3 in later years), policy %4 version %5")
+            return tr("%1 days overdue (%2 in the due year, %3 in later years), policy %4 version %5")
                 .arg(bill.lateFee.days)
                 .arg(bill.lateFee.dueYearDays)
                 .arg(bill.lateFee.laterYearsDays)
