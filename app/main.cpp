@@ -1,6 +1,7 @@
 // halldesk: the counter application. Composition root: opens the store, builds the services, shows the window.
 #include "app/accounts/AccountService.h"
 #include "app/auth/AuthService.h"
+#include "app/counter/CounterService.h"
 #include "app/i18n/Language.h"
 #include "app/lookup/LookupService.h"
 #include "db/Store.h"
@@ -8,6 +9,8 @@
 #include "ui/MainWindow.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/Theme.h"
+#include "ui/counter/CounterScreen.h"
+#include "ui/counter/TenderPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -45,6 +48,10 @@ struct Options
     MainWindow::Screen screen = MainWindow::Screen::Lookup;
     QString accountNo;
     QString query;
+    // For pictures of a payment under way (hidden options): tender lines entered on the counter, and the cash
+    // handed over typed in the entry.
+    QStringList tenders;
+    QString tendered;
 };
 
 // --lang has to be known before the parser is built, so that its help is in the chosen language.
@@ -97,12 +104,22 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
         {QStringLiteral("operator"),
          Text::tr("Sign in as this operator. With the password in HALLDESK_PASSWORD no sign-in dialog appears."),
          QStringLiteral("CODE")},
-        {QStringLiteral("screen"), Text::tr("The screen to start on: lookup or account."), QStringLiteral("NAME")},
-        {QStringLiteral("account"), Text::tr("Open this account at start."), QStringLiteral("ACCOUNT_NO")},
+        {QStringLiteral("screen"), Text::tr("The screen to start on: lookup, account or counter."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("account"),
+         Text::tr("Open this account at start (on the counter, ready to pay, with --screen counter)."),
+         QStringLiteral("ACCOUNT_NO")},
         {QStringLiteral("query"), Text::tr("Start the lookup with this query."), QStringLiteral("TEXT")},
         {QStringLiteral("lang"), Text::tr("The language: zh_CN or en (default: the system's)."),
          QStringLiteral("LANG")},
     });
+    QCommandLineOption tenderOption(QStringLiteral("tender"), QStringLiteral("METHOD:AMOUNT[:REFERENCE]"),
+                                    QStringLiteral("TENDER"));
+    tenderOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption tenderedOption(QStringLiteral("tendered"), QStringLiteral("AMOUNT"), QStringLiteral("AMOUNT"));
+    tenderedOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(tenderOption);
+    parser.addOption(tenderedOption);
     parser.process(app);
 
     Options options;
@@ -111,10 +128,12 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
     options.operatorCode = parser.value(QStringLiteral("operator")).trimmed();
     options.accountNo = parser.value(QStringLiteral("account")).trimmed();
     options.query = parser.value(QStringLiteral("query"));
+    options.tenders = parser.values(tenderOption);
+    options.tendered = parser.value(tenderedOption);
     if (parser.isSet(QStringLiteral("screen"))) {
         const auto screen = MainWindow::screenFromName(parser.value(QStringLiteral("screen")));
         if (!screen) {
-            printError(Text::tr("Unknown screen \"%1\"; the screens are lookup and account.")
+            printError(Text::tr("Unknown screen \"%1\"; the screens are lookup, account and counter.")
                            .arg(parser.value(QStringLiteral("screen"))));
             *exitCode = kExitUsage;
             return std::nullopt;
@@ -272,6 +291,27 @@ private:
     QTimer m_poll;
 };
 
+// The hidden --tender and --tendered options: a split payment under way on the counter, for pictures.
+void enterTenders(MainWindow* window, const QStringList& tenders, const QString& tendered)
+{
+    TenderPanel* panel = window->counterScreen()->tenderPanel();
+    for (const QString& text : tenders) {
+        const QStringList parts = text.split(QLatin1Char(':'));
+        const auto method = tenderMethodFromCode(parts.value(0));
+        const auto amount = Money::parse(parts.value(1));
+        if (!method || !amount) {
+            printError(Text::tr("Cannot read the tender \"%1\".").arg(text));
+            continue;
+        }
+        Tender tender{*method, *amount, *amount, parts.value(2)};
+        panel->addTender(tender);
+    }
+    if (!tendered.isEmpty()) {
+        panel->selectMethod(TenderMethod::Cash);
+        panel->setTendered(tendered);
+    }
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -301,6 +341,7 @@ int main(int argc, char* argv[])
     AuthService auth(*store);
     AccountService accounts(*store);
     LookupService lookup(*store);
+    CounterService counter(*store);
     try {
         workplace = auth.workplace();
     } catch (const StoreError& error) {
@@ -313,9 +354,14 @@ int main(int argc, char* argv[])
         return kExitFailure;
     }
 
-    Desk desk(Services{*store, auth, accounts, lookup}, workplace);
+    Desk desk(Services{*store, auth, accounts, lookup, counter}, workplace);
     desk.setStart({options->screen, options->accountNo, options->query});
     QObject::connect(&desk, &Desk::cancelled, &app, &QCoreApplication::quit);
+
+    if (!options->tenders.isEmpty() || !options->tendered.isEmpty()) {
+        QObject::connect(&desk, &Desk::windowShown, &app,
+                         [&](MainWindow* window) { enterTenders(window, options->tenders, options->tendered); });
+    }
 
     std::unique_ptr<StartupLog> startupLog;
     if (qEnvironmentVariableIsSet("HALLDESK_STARTUP_LOG")) {

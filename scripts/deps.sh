@@ -5,8 +5,19 @@ halldesk_build_packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql
-    libsqlite3-dev libsodium-dev libhpdf-dev libqrencode-dev
-    fonts-noto-cjk
+    libsqlite3-dev libsodium-dev libhpdf-dev libqrencode-dev libpq-dev
+    fonts-noto-cjk fonts-urw-base35
+)
+
+# What the test suites use besides the build: pdftotext/pdfinfo/pdftoppm and poppler-data (the Adobe-GB1 tables
+# that let pdftotext read libharu's built-in Chinese fonts), zbarimg for QR codes, and a CUPS scheduler with the
+# cups-pdf virtual printer for printing through a real queue (TestPrinting starts cupsd and adds the queue), and
+# PostgreSQL 15 for the central server's suites (tests/support/PgCluster starts a throwaway cluster; psql runs
+# db/central/tests).
+halldesk_test_packages=(
+    poppler-utils poppler-data zbar-tools
+    cups cups-client cups-bsd printer-driver-cups-pdf
+    postgresql-15 postgresql-client-15
 )
 
 # halldesk_ensure_packages PACKAGE...

@@ -211,13 +211,224 @@
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
+</context>
+<context>
+    <name>CounterService</name>
     <message>
-        <source>caption</source>
-        <translation>caption</translation>
+        <source>Bill %1 of account %2 shows %3 paid, but its payments add up to %4.</source>
+        <translation>Bill %1 of account %2 shows %3 paid, but its payments add up to %4.</translation>
     </message>
     <message>
-        <source>error</source>
-        <translation>error</translation>
+        <source>Account %1 has a prepaid balance of %2, but its ledger adds up to %3.</source>
+        <translation>Account %1 has a prepaid balance of %2, but its ledger adds up to %3.</translation>
+    </message>
+    <message>
+        <source>The receipts of terminal %1 do not run 1 to %2 without a gap (%3 receipts, numbers %4 to %5, next number %6).</source>
+        <translation>The receipts of terminal %1 do not run 1 to %2 without a gap (%3 receipts, numbers %4 to %5, next number %6).</translation>
+    </message>
+    <message>
+        <source>Payment %1: its tenders, change, amount and allocations do not agree.</source>
+        <translation>Payment %1: its tenders, change, amount and allocations do not agree.</translation>
+    </message>
+    <message>
+        <source>Payment %1 has no receipt.</source>
+        <translation>Payment %1 has no receipt.</translation>
+    </message>
+    <message>
+        <source>Payment %1: its prepaid lines and the prepaid ledger disagree.</source>
+        <translation>Payment %1: its prepaid lines and the prepaid ledger disagree.</translation>
+    </message>
+    <message>
+        <source>Payment %1: its void mark, void record and reverse ledger lines disagree.</source>
+        <translation>Payment %1: its void mark, void record and reverse ledger lines disagree.</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s chain is broken at entry %1: %2</source>
+        <translation>The audit log&apos;s chain is broken at entry %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no payment %1.</source>
+        <translation>There is no payment %1.</translation>
+    </message>
+    <message>
+        <source>There is no receipt %1.</source>
+        <translation>There is no receipt %1.</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>No late-fee policy is in force on %1: check the setting late_fee.policy.</source>
+        <translation>No late-fee policy is in force on %1: check the setting late_fee.policy.</translation>
+    </message>
+    <message>
+        <source>Enter how the customer pays: there is no tender.</source>
+        <translation>Enter how the customer pays: there is no tender.</translation>
+    </message>
+    <message>
+        <source>A tender&apos;s amount must be more than zero, not %1.</source>
+        <translation>A tender&apos;s amount must be more than zero, not %1.</translation>
+    </message>
+    <message>
+        <source>%1 is more than the counter accepts.</source>
+        <translation>%1 is more than the counter accepts.</translation>
+    </message>
+    <message>
+        <source>The cash handed over (%1) is less than the cash amount (%2).</source>
+        <translation>The cash handed over (%1) is less than the cash amount (%2).</translation>
+    </message>
+    <message>
+        <source>Only cash gives change: a %1 tender pays exactly its amount.</source>
+        <translation>Only cash gives change: a %1 tender pays exactly its amount.</translation>
+    </message>
+    <message>
+        <source>A %1 payment needs its reference number (4 to 64 letters, digits or -), not &quot;%2&quot;.</source>
+        <translation>A %1 payment needs its reference number (4 to 64 letters, digits or -), not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>A waiver names a bill that is not open on the loaded accounts.</source>
+        <translation>A waiver names a bill that is not open on the loaded accounts.</translation>
+    </message>
+    <message>
+        <source>A bill has two waivers; give one.</source>
+        <translation>A bill has two waivers; give one.</translation>
+    </message>
+    <message>
+        <source>A late-fee waiver needs a reason.</source>
+        <translation>A late-fee waiver needs a reason.</translation>
+    </message>
+    <message>
+        <source>A waiver must charge less than the computed late fee of %1 (and not below zero).</source>
+        <translation>A waiver must charge less than the computed late fee of %1 (and not below zero).</translation>
+    </message>
+    <message>
+        <source>All waivers of one payment are approved by the same supervisor.</source>
+        <translation>All waivers of one payment are approved by the same supervisor.</translation>
+    </message>
+    <message>
+        <source>The payment has no UUID.</source>
+        <translation>The payment has no UUID.</translation>
+    </message>
+    <message>
+        <source>Account %1 is listed twice.</source>
+        <translation>Account %1 is listed twice.</translation>
+    </message>
+    <message>
+        <source>Load at least one account before taking a payment.</source>
+        <translation>Load at least one account before taking a payment.</translation>
+    </message>
+    <message>
+        <source>The UUID %1 belongs to a refund, not a payment.</source>
+        <translation>The UUID %1 belongs to a refund, not a payment.</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed and takes no payments.</source>
+        <translation>Account %1 is closed and takes no payments.</translation>
+    </message>
+    <message>
+        <source>The account changed since it was loaded (due now %1, shown %2); reload it.</source>
+        <translation>The account changed since it was loaded (due now %1, shown %2); reload it.</translation>
+    </message>
+    <message>
+        <source>The settlement has no UUID.</source>
+        <translation>The settlement has no UUID.</translation>
+    </message>
+    <message>
+        <source>%1 is not a note or coin the drawer counts.</source>
+        <translation>%1 is not a note or coin the drawer counts.</translation>
+    </message>
+    <message>
+        <source>%1 is counted twice.</source>
+        <translation>%1 is counted twice.</translation>
+    </message>
+    <message>
+        <source>The count of %1 must be between 0 and 1,000,000.</source>
+        <translation>The count of %1 must be between 0 and 1,000,000.</translation>
+    </message>
+    <message>
+        <source>The %1 total cannot be negative.</source>
+        <translation>The %1 total cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Your shift of %1 is settled already.</source>
+        <translation>Your shift of %1 is settled already.</translation>
+    </message>
+    <message>
+        <source>What you counted differs from what the shift took: give a reason, and a supervisor approves it.</source>
+        <translation>What you counted differs from what the shift took: give a reason, and a supervisor approves it.</translation>
+    </message>
+    <message>
+        <source>There is no settlement %1.</source>
+        <translation>There is no settlement %1.</translation>
+    </message>
+    <message>
+        <source>This store is not set up for a hall and terminal (%1 %2): run halldeskctl init first.</source>
+        <translation>This store is not set up for a hall and terminal (%1 %2): run halldeskctl init first.</translation>
+    </message>
+    <message>
+        <source>Your shift of %1 is settled (日结): it takes no more payments, voids or refunds.</source>
+        <translation>Your shift of %1 is settled (日结): it takes no more payments, voids or refunds.</translation>
+    </message>
+    <message>
+        <source>This needs a supervisor&apos;s approval: the supervisor signs in with their own code.</source>
+        <translation>This needs a supervisor&apos;s approval: the supervisor signs in with their own code.</translation>
+    </message>
+    <message>
+        <source>The approving operator does not exist.</source>
+        <translation>The approving operator does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and cannot approve.</source>
+        <translation>%1 is disabled and cannot approve.</translation>
+    </message>
+    <message>
+        <source>%1 is not a supervisor: only a supervisor can approve this.</source>
+        <translation>%1 is not a supervisor: only a supervisor can approve this.</translation>
+    </message>
+    <message>
+        <source>You cannot approve your own request: another person, a supervisor, has to approve it.</source>
+        <translation>You cannot approve your own request: another person, a supervisor, has to approve it.</translation>
+    </message>
+    <message>
+        <source>A void needs a reason.</source>
+        <translation>A void needs a reason.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is a refund; a refund is not voided.</source>
+        <translation>Receipt %1 is a refund; a refund is not voided.</translation>
+    </message>
+    <message>
+        <source>The payment of receipt %1 is voided already.</source>
+        <translation>The payment of receipt %1 is voided already.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is of %2: only a payment of today (%3) can be voided; later corrections are refunds or adjustments.</source>
+        <translation>Receipt %1 is of %2: only a payment of today (%3) can be voided; later corrections are refunds or adjustments.</translation>
+    </message>
+    <message>
+        <source>The shift of receipt %1 is settled (日结); its payments can no longer be voided.</source>
+        <translation>The shift of receipt %1 is settled (日结); its payments can no longer be voided.</translation>
+    </message>
+    <message>
+        <source>A later payment (receipt %1) touched the same bills or balance; void that one first.</source>
+        <translation>A later payment (receipt %1) touched the same bills or balance; void that one first.</translation>
+    </message>
+    <message>
+        <source>The prepaid balance of %1 was spent meanwhile; the payment cannot be voided.</source>
+        <translation>The prepaid balance of %1 was spent meanwhile; the payment cannot be voided.</translation>
+    </message>
+    <message>
+        <source>A refund must be more than zero, not %1.</source>
+        <translation>A refund must be more than zero, not %1.</translation>
+    </message>
+    <message>
+        <source>A refund needs a reason.</source>
+        <translation>A refund needs a reason.</translation>
+    </message>
+    <message>
+        <source>The prepaid balance of %1 is %2; %3 cannot be refunded.</source>
+        <translation>The prepaid balance of %1 is %2; %3 cannot be refunded.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +493,64 @@
     </message>
 </context>
 <context>
+    <name>DocumentPrinter</name>
+    <message>
+        <source>Paper:</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Choose one in the print preview, or ask the administrator to install the receipt printer.</source>
+        <translation>No printer is set up on this computer. Choose one in the print preview, or ask the administrator to install the receipt printer.</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>There is no printer &quot;%1&quot; on this computer.</source>
+        <translation>There is no printer &quot;%1&quot; on this computer.</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer.</source>
+        <translation>No printer is set up on this computer.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; cannot be opened.</source>
+        <translation>The printer &quot;%1&quot; cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Printing &quot;%1&quot; failed.</source>
+        <translation>Printing &quot;%1&quot; failed.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk</name>
+    <message>
+        <source>The centre sent a row of account %1, which this store does not have.</source>
+        <translation>The centre sent a row of account %1, which this store does not have.</translation>
+    </message>
+    <message>
+        <source>The centre sent a member of payer group %1, which this store does not have.</source>
+        <translation>The centre sent a member of payer group %1, which this store does not have.</translation>
+    </message>
+    <message>
+        <source>Missing central migration %1.</source>
+        <translation>Missing central migration %1.</translation>
+    </message>
+    <message>
+        <source>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</source>
+        <translation>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</translation>
+    </message>
+</context>
+<context>
     <name>HallDesk::AccountHeader</name>
     <message>
         <source>← Lookup</source>
@@ -340,6 +609,10 @@
 as of %3</source>
         <translation>Arrears %1 + late fee %2
 as of %3</translation>
+    </message>
+    <message>
+        <source>Pay at the counter  (Ctrl+Enter)</source>
+        <translation>Pay at the counter  (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -435,6 +708,57 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
 </context>
 <context>
+    <name>HallDesk::ApprovalDialog</name>
+    <message>
+        <source>A supervisor types their own code and password</source>
+        <translation>A supervisor types their own code and password</translation>
+    </message>
+    <message>
+        <source>Why, in a few words (required)</source>
+        <translation>Why, in a few words (required)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s operator code</source>
+        <translation>Supervisor&apos;s operator code</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;code</source>
+        <translation>Supervisor &amp;code</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Enter the reason.</source>
+        <translation>Enter the reason.</translation>
+    </message>
+    <message>
+        <source>The supervisor enters their operator code.</source>
+        <translation>The supervisor enters their operator code.</translation>
+    </message>
+    <message>
+        <source>Approval needs a second person: a supervisor other than you.</source>
+        <translation>Approval needs a second person: a supervisor other than you.</translation>
+    </message>
+    <message>
+        <source>The supervisor enters their password.</source>
+        <translation>The supervisor enters their password.</translation>
+    </message>
+    <message>
+        <source>The approval was refused.</source>
+        <translation>The approval was refused.</translation>
+    </message>
+</context>
+<context>
     <name>HallDesk::BillTableModel</name>
     <message>
         <source>%1 days overdue (%2 in the due year, %3 in later years), policy %4 version %5</source>
@@ -479,6 +803,63 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::CentralConnection</name>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</source>
+        <translation>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the central server %1: %2</source>
+        <translation>Cannot connect to the central server %1: %2</translation>
+    </message>
+    <message>
+        <source>The server returned something that is not JSON: %1</source>
+        <translation>The server returned something that is not JSON: %1</translation>
+    </message>
+    <message>
+        <source>The central connection is not a PostgreSQL connection.</source>
+        <translation>The central connection is not a PostgreSQL connection.</translation>
+    </message>
+    <message>
+        <source>The central connection is closed.</source>
+        <translation>The central connection is closed.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::CentralMigrator</name>
+    <message>
+        <source>Central migration %1 failed and was rolled back: %2</source>
+        <translation>Central migration %1 failed and was rolled back: %2</translation>
+    </message>
+    <message>
+        <source>Central migration %1 did not record version %2 (found %3); rolled back.</source>
+        <translation>Central migration %1 did not record version %2 (found %3); rolled back.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::CentralSettings</name>
+    <message>
+        <source>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</source>
+        <translation>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The server URL names no database: %1</source>
+        <translation>The server URL names no database: %1</translation>
+    </message>
+    <message>
+        <source>The server URL names no user: %1</source>
+        <translation>The server URL names no user: %1</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</source>
+        <translation>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
+        <translation>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</translation>
     </message>
 </context>
 <context>
@@ -553,6 +934,257 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Personal data</source>
         <translation>Personal data</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::CounterScreen</name>
+    <message>
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <source>户号 or bill barcode, Enter</source>
+        <translation>户号 or bill barcode, Enter</translation>
+    </message>
+    <message>
+        <source>Type or scan a 户号 or a bill barcode and press Enter. Another 户号 adds an account to the payment. Ctrl+K comes back here.</source>
+        <translation>Type or scan a 户号 or a bill barcode and press Enter. Another 户号 adds an account to the payment. Ctrl+K comes back here.</translation>
+    </message>
+    <message>
+        <source>+ Payer group  Ctrl+G</source>
+        <translation>+ Payer group  Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Adds the other accounts of the loaded account&apos;s payer group (集团户)</source>
+        <translation>Adds the other accounts of the loaded account&apos;s payer group (集团户)</translation>
+    </message>
+    <message>
+        <source>Next customer  Ctrl+N</source>
+        <translation>Next customer  Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Settle shift…  F12</source>
+        <translation>Settle shift…  F12</translation>
+    </message>
+    <message>
+        <source>Oldest first, the order a payment settles them</source>
+        <translation>Oldest first, the order a payment settles them</translation>
+    </message>
+    <message>
+        <source>Ctrl+B moves into the bills; Ctrl+E waives the selected bill&apos;s late fee</source>
+        <translation>Ctrl+B moves into the bills; Ctrl+E waives the selected bill&apos;s late fee</translation>
+    </message>
+    <message>
+        <source>Waive late fee…  Ctrl+E</source>
+        <translation>Waive late fee…  Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Open bills</source>
+        <translation>Open bills</translation>
+    </message>
+    <message>
+        <source>No open bills</source>
+        <translation>No open bills</translation>
+    </message>
+    <message>
+        <source>Open bills (%1)</source>
+        <translation>Open bills (%1)</translation>
+    </message>
+    <message>
+        <source>Account %1 is loaded already.</source>
+        <translation>Account %1 is loaded already.</translation>
+    </message>
+    <message>
+        <source>Finish or clear (Ctrl+N) the payment under way before adding an account.</source>
+        <translation>Finish or clear (Ctrl+N) the payment under way before adding an account.</translation>
+    </message>
+    <message>
+        <source>Load an account of the payer group first.</source>
+        <translation>Load an account of the payer group first.</translation>
+    </message>
+    <message>
+        <source>Account %1 belongs to no payer group with other accounts.</source>
+        <translation>Account %1 belongs to no payer group with other accounts.</translation>
+    </message>
+    <message>
+        <source>Finish or clear (Ctrl+N) the payment under way before adding accounts.</source>
+        <translation>Finish or clear (Ctrl+N) the payment under way before adding accounts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n account(s) of the payer group.</source>
+        <translation>
+            <numerusform>Added %n account of the payer group.</numerusform>
+            <numerusform>Added %n accounts of the payer group.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type or scan a 户号 and press Enter.</source>
+        <translation>Type or scan a 户号 and press Enter.</translation>
+    </message>
+    <message>
+        <source>Principal %1</source>
+        <translation>Principal %1</translation>
+    </message>
+    <message>
+        <source>late fee %1</source>
+        <translation>late fee %1</translation>
+    </message>
+    <message>
+        <source>waived %1</source>
+        <translation>waived %1</translation>
+    </message>
+    <message>
+        <source>prepaid −%1</source>
+        <translation>prepaid −%1</translation>
+    </message>
+    <message>
+        <source>Nothing due: a payment goes to the prepaid balance.</source>
+        <translation>Nothing due: a payment goes to the prepaid balance.</translation>
+    </message>
+    <message>
+        <source>prepaid %1</source>
+        <translation>prepaid %1</translation>
+    </message>
+    <message>
+        <source>disconnected for arrears</source>
+        <translation>disconnected for arrears</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Load an account first: type or scan its 户号 and press Enter.</source>
+        <translation>Load an account first: type or scan its 户号 and press Enter.</translation>
+    </message>
+    <message>
+        <source>Enter how the customer pays first: F5 cash, F6 card, F7 QR, F8 transfer.</source>
+        <translation>Enter how the customer pays first: F5 cash, F6 card, F7 QR, F8 transfer.</translation>
+    </message>
+    <message>
+        <source>Paid %1 — receipt %2.</source>
+        <translation>Paid %1 — receipt %2.</translation>
+    </message>
+    <message>
+        <source>Change %1.</source>
+        <translation>Change %1.</translation>
+    </message>
+    <message>
+        <source>Prepaid balance of %1 now %2.</source>
+        <translation>Prepaid balance of %1 now %2.</translation>
+    </message>
+    <message>
+        <source>The amounts due were read again; enter the payment again.</source>
+        <translation>The amounts due were read again; enter the payment again.</translation>
+    </message>
+    <message>
+        <source>No loaded bill carries a late fee today.</source>
+        <translation>No loaded bill carries a late fee today.</translation>
+    </message>
+    <message>
+        <source>Waive a late fee (违约金减免)</source>
+        <translation>Waive a late fee (违约金减免)</translation>
+    </message>
+    <message>
+        <source>Account %1, bill %2 (due %3): the late fee today is %4 for %5 overdue days. Enter the fee still to be charged (0.00 waives it in full).</source>
+        <translation>Account %1, bill %2 (due %3): the late fee today is %4 for %5 overdue days. Enter the fee still to be charged (0.00 waives it in full).</translation>
+    </message>
+    <message>
+        <source>&amp;Late fee charged</source>
+        <translation>&amp;Late fee charged</translation>
+    </message>
+    <message>
+        <source>The fee charged must be less than the computed fee %1.</source>
+        <translation>The fee charged must be less than the computed fee %1.</translation>
+    </message>
+    <message>
+        <source>Late fee of %1 %2 reduced from %3 to %4, approved by %5. It is written with the payment.</source>
+        <translation>Late fee of %1 %2 reduced from %3 to %4, approved by %5. It is written with the payment.</translation>
+    </message>
+    <message>
+        <source>No loaded account has a prepaid balance to refund.</source>
+        <translation>No loaded account has a prepaid balance to refund.</translation>
+    </message>
+    <message>
+        <source>Finish or clear (Ctrl+N) the payment under way before a refund.</source>
+        <translation>Finish or clear (Ctrl+N) the payment under way before a refund.</translation>
+    </message>
+    <message>
+        <source>Refund prepaid balance</source>
+        <translation>Refund prepaid balance</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) has a prepaid balance of %3. The refund is paid out in cash from the drawer and takes a receipt number.</source>
+        <translation>Account %1 (%2) has a prepaid balance of %3. The refund is paid out in cash from the drawer and takes a receipt number.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount to pay out</source>
+        <translation>&amp;Amount to pay out</translation>
+    </message>
+    <message>
+        <source>The refund must be more than zero and at most the balance %1.</source>
+        <translation>The refund must be more than zero and at most the balance %1.</translation>
+    </message>
+    <message>
+        <source>Refunded %1 from the prepaid balance of %2 — receipt %3. Pay it out from the drawer; the balance is now %4.</source>
+        <translation>Refunded %1 from the prepaid balance of %2 — receipt %3. Pay it out from the drawer; the balance is now %4.</translation>
+    </message>
+    <message>
+        <source>Finish or clear (Ctrl+N) the payment under way before settling.</source>
+        <translation>Finish or clear (Ctrl+N) the payment under way before settling.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shift settled: %n payment(s), variance %1. This shift takes no more payments.</source>
+        <translation>
+            <numerusform>Shift settled: %n payment, variance %1. This shift takes no more payments.</numerusform>
+            <numerusform>Shift settled: %n payments, variance %1. This shift takes no more payments.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::DueBillModel</name>
+    <message>
+        <source>%1 (waived from %2)</source>
+        <translation>%1 (waived from %2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 d)</source>
+        <translation>%1 (%2 d)</translation>
+    </message>
+    <message>
+        <source>%1 overdue days, policy %2 version %3. Ctrl+E waives or reduces it (supervisor).</source>
+        <translation>%1 overdue days, policy %2 version %3. Ctrl+E waives or reduces it (supervisor).</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Late fee today</source>
+        <translation>Late fee today</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::Ids</name>
+    <message>
+        <source>The centre sent a row of hall %1, which this store does not know.</source>
+        <translation>The centre sent a row of hall %1, which this store does not know.</translation>
     </message>
 </context>
 <context>
@@ -714,6 +1346,38 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>&lt;h3&gt;HallDesk %1&lt;/h3&gt;&lt;p&gt;Counter and back office for an electricity service hall.&lt;/p&gt;&lt;p&gt;Store: %2&lt;br/&gt;Qt %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HallDesk %1&lt;/h3&gt;&lt;p&gt;Counter and back office for an electricity service hall.&lt;/p&gt;&lt;p&gt;Store: %2&lt;br/&gt;Qt %3&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Take payments (F4)</source>
+        <translation>Take payments (F4)</translation>
+    </message>
+    <message>
+        <source>Pay this account</source>
+        <translation>Pay this account</translation>
+    </message>
+    <message>
+        <source>Open the counter with the account in the lookup or the account view (Ctrl+Enter)</source>
+        <translation>Open the counter with the account in the lookup or the account view (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</source>
+        <translation>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Printed receipt %1.</source>
+        <translation>Printed receipt %1.</translation>
+    </message>
+    <message>
+        <source>The settlement is recorded; no printer to print its report on.</source>
+        <translation>The settlement is recorded; no printer to print its report on.</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::PayerGroupPanel</name>
@@ -732,6 +1396,239 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</source>
         <translation>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SettlementDialog</name>
+    <message>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>&amp;Blind count: hide the expected totals until the count is submitted</source>
+        <translation>&amp;Blind count: hide the expected totals until the count is submitted</translation>
+    </message>
+    <message>
+        <source>Settle the shift (日结)</source>
+        <translation>Settle the shift (日结)</translation>
+    </message>
+    <message>
+        <source>Settlement of %1 (%2), terminal %3, business date %4</source>
+        <translation>Settlement of %1 (%2), terminal %3, business date %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s), </source>
+        <translation>
+            <numerusform>%n payment, </numerusform>
+            <numerusform>%n payments, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voided, </source>
+        <translation>
+            <numerusform>%n voided, </numerusform>
+            <numerusform>%n voided, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refund(s)</source>
+        <translation>
+            <numerusform>%n refund</numerusform>
+            <numerusform>%n refunds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · receipts %1 to %2</source>
+        <translation> · receipts %1 to %2</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer</source>
+        <translation>Cash in the drawer</translation>
+    </message>
+    <message>
+        <source>Per tender</source>
+        <translation>Per tender</translation>
+    </message>
+    <message>
+        <source>Submit count</source>
+        <translation>Submit count</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denomination</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Difference in all</source>
+        <translation>Difference in all</translation>
+    </message>
+    <message>
+        <source>Blind count: what the shift took shows once you submit the count.</source>
+        <translation>Blind count: what the shift took shows once you submit the count.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The count differs from what the shift took by %1. A supervisor approves the difference with a reason.</source>
+        <translation>The count differs from what the shift took by %1. A supervisor approves the difference with a reason.</translation>
+    </message>
+    <message>
+        <source>Approve a settlement difference</source>
+        <translation>Approve a settlement difference</translation>
+    </message>
+    <message>
+        <source>Shift of %1 on %2: counted differs from expected by %3.</source>
+        <translation>Shift of %1 on %2: counted differs from expected by %3.</translation>
+    </message>
+    <message>
+        <source>Ask for approval again</source>
+        <translation>Ask for approval again</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::ShiftPanel</name>
+    <message>
+        <source>Void…  F11</source>
+        <translation>Void…  F11</translation>
+    </message>
+    <message>
+        <source>Reprint  Ctrl+P</source>
+        <translation>Reprint  Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Prints the selected payment&apos;s receipt again, marked 重打 (Ctrl+P; Ctrl+Shift+P shows a print preview)</source>
+        <translation>Prints the selected payment&apos;s receipt again, marked 重打 (Ctrl+P; Ctrl+Shift+P shows a print preview)</translation>
+    </message>
+    <message>
+        <source>Voids (冲正) the selected payment of today, with a supervisor&apos;s approval (F11)</source>
+        <translation>Voids (冲正) the selected payment of today, with a supervisor&apos;s approval (F11)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s payments</source>
+        <translation>Today&apos;s payments</translation>
+    </message>
+    <message>
+        <source>Ctrl+T moves into the list</source>
+        <translation>Ctrl+T moves into the list</translation>
+    </message>
+    <message>
+        <source>Today&apos;s payments (%1)</source>
+        <translation>Today&apos;s payments (%1)</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>None yet.</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>%1 in all</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n voided</source>
+        <translation>
+            <numerusform> · %n voided</numerusform>
+            <numerusform> · %n voided</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · settled, no more payments on this shift</source>
+        <translation> · settled, no more payments on this shift</translation>
+    </message>
+    <message>
+        <source>Select the payment to void in today&apos;s payments (Ctrl+T).</source>
+        <translation>Select the payment to void in today&apos;s payments (Ctrl+T).</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is voided already.</source>
+        <translation>Receipt %1 is voided already.</translation>
+    </message>
+    <message>
+        <source>Void receipt %1 of %2 (account %3)? The bills and prepaid balances return to their state before the payment; the receipt stays on record, marked void. Hand the money back to the customer.</source>
+        <translation>Void receipt %1 of %2 (account %3)? The bills and prepaid balances return to their state before the payment; the receipt stays on record, marked void. Hand the money back to the customer.</translation>
+    </message>
+    <message>
+        <source>Void a payment (冲正)</source>
+        <translation>Void a payment (冲正)</translation>
+    </message>
+    <message>
+        <source>Voided receipt %1: %2 to hand back, approved by %3.</source>
+        <translation>Voided receipt %1: %2 to hand back, approved by %3.</translation>
+    </message>
+    <message>
+        <source>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</source>
+        <translation>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::ShiftPaymentModel</name>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
     </message>
 </context>
 <context>
@@ -775,6 +1672,184 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Sign-in was refused.</source>
         <translation>Sign-in was refused.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SyncEngine</name>
+    <message>
+        <source>The central server speaks sync API version %1; this HallDesk speaks version 1.</source>
+        <translation>The central server speaks sync API version %1; this HallDesk speaks version 1.</translation>
+    </message>
+    <message>
+        <source>The centre answered %1 results for a batch of %2 events.</source>
+        <translation>The centre answered %1 results for a batch of %2 events.</translation>
+    </message>
+    <message>
+        <source>The centre answered for event %1 where %2 was expected.</source>
+        <translation>The centre answered for event %1 where %2 was expected.</translation>
+    </message>
+    <message>
+        <source>The centre answered &quot;%1&quot; for event %2.</source>
+        <translation>The centre answered &quot;%1&quot; for event %2.</translation>
+    </message>
+    <message>
+        <source>The centre moved the watermark of %1 back from %2 to %3.</source>
+        <translation>The centre moved the watermark of %1 back from %2 to %3.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::TenderPanel</name>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Receipts  Ctrl+R</source>
+        <translation>Receipts  Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Pay by %1 (%2)</source>
+        <translation>Pay by %1 (%2)</translation>
+    </message>
+    <message>
+        <source>money handed over</source>
+        <translation>money handed over</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Tendered</source>
+        <translation>&amp;Tendered</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Tender lines of a split payment; Delete removes the selected line.</source>
+        <translation>Tender lines of a split payment; Delete removes the selected line.</translation>
+    </message>
+    <message>
+        <source>One combined receipt</source>
+        <translation>One combined receipt</translation>
+    </message>
+    <message>
+        <source>One receipt per account</source>
+        <translation>One receipt per account</translation>
+    </message>
+    <message>
+        <source>Ctrl+R switches</source>
+        <translation>Ctrl+R switches</translation>
+    </message>
+    <message>
+        <source>Take payment  (F9)</source>
+        <translation>Take payment  (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <source>POS trace / reference number</source>
+        <translation>POS trace / reference number</translation>
+    </message>
+    <message>
+        <source>&amp;Order no.</source>
+        <translation>&amp;Order no.</translation>
+    </message>
+    <message>
+        <source>WeChat Pay / Alipay order number</source>
+        <translation>WeChat Pay / Alipay order number</translation>
+    </message>
+    <message>
+        <source>transfer or cheque reference</source>
+        <translation>transfer or cheque reference</translation>
+    </message>
+    <message>
+        <source>Enter the amount, or choose a method (F5–F8) to fill in what is due.</source>
+        <translation>Enter the amount, or choose a method (F5–F8) to fill in what is due.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>The amount must be more than zero.</translation>
+    </message>
+    <message>
+        <source>The money handed over (%1) is less than the amount (%2).</source>
+        <translation>The money handed over (%1) is less than the amount (%2).</translation>
+    </message>
+    <message>
+        <source>Enter the order number of the QR payment.</source>
+        <translation>Enter the order number of the QR payment.</translation>
+    </message>
+    <message>
+        <source>Enter the reference number of the %1 payment.</source>
+        <translation>Enter the reference number of the %1 payment.</translation>
+    </message>
+    <message>
+        <source>There is a cash line already; delete it (Delete in the list) to enter the cash again.</source>
+        <translation>There is a cash line already; delete it (Delete in the list) to enter the cash again.</translation>
+    </message>
+    <message>
+        <source>Change to hand back</source>
+        <translation>Change to hand back</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>remaining %1</source>
+        <translation>remaining %1</translation>
+    </message>
+    <message>
+        <source>No tender yet</source>
+        <translation>No tender yet</translation>
+    </message>
+    <message>
+        <source>Entered %1</source>
+        <translation>Entered %1</translation>
+    </message>
+    <message>
+        <source>Surplus %1 → prepaid balance</source>
+        <translation>Surplus %1 → prepaid balance</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <source>Remaining %1</source>
+        <translation>Remaining %1</translation>
     </message>
 </context>
 <context>
@@ -881,6 +1956,195 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>58 mm roll</translation>
+    </message>
+    <message>
+        <source>A5 sheet</source>
+        <translation>A5 sheet</translation>
+    </message>
+    <message>
+        <source>The QR code cannot hold &quot;%1&quot;.</source>
+        <translation>The QR code cannot hold &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfRenderer</name>
+    <message>
+        <source>The PDF library could not start.</source>
+        <translation>The PDF library could not start.</translation>
+    </message>
+    <message>
+        <source>The PDF library failed (error 0x%1, detail %2).</source>
+        <translation>The PDF library failed (error 0x%1, detail %2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds a character the PDF&apos;s Chinese font cannot show (%2); the PDF prints it as %3.</source>
+        <translation>&quot;%1&quot; holds a character the PDF&apos;s Chinese font cannot show (%2); the PDF prints it as %3.</translation>
+    </message>
+    <message>
+        <source>%1 stands for a character this PDF cannot show: %2.</source>
+        <translation>%1 stands for a character this PDF cannot show: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLayout</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>Prepaid Refund Receipt</source>
+        <translation>Prepaid Refund Receipt</translation>
+    </message>
+    <message>
+        <source>Electricity Payment Receipt</source>
+        <translation>Electricity Payment Receipt</translation>
+    </message>
+    <message>
+        <source>REPRINT (copy %1)</source>
+        <translation>REPRINT (copy %1)</translation>
+    </message>
+    <message>
+        <source>Scan to verify receipt %1</source>
+        <translation>Scan to verify receipt %1</translation>
+    </message>
+    <message>
+        <source>Scan to verify</source>
+        <translation>Scan to verify</translation>
+    </message>
+    <message>
+        <source>Receipt No.</source>
+        <translation>Receipt No.</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Account No.</source>
+        <translation>Account No.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>  waived</source>
+        <translation>  waived</translation>
+    </message>
+    <message>
+        <source>Added to prepaid balance</source>
+        <translation>Added to prepaid balance</translation>
+    </message>
+    <message>
+        <source>Paid out of prepaid balance</source>
+        <translation>Paid out of prepaid balance</translation>
+    </message>
+    <message>
+        <source>Paid from prepaid balance</source>
+        <translation>Paid from prepaid balance</translation>
+    </message>
+    <message>
+        <source>Prepaid balance after</source>
+        <translation>Prepaid balance after</translation>
+    </message>
+    <message>
+        <source>Account total</source>
+        <translation>Account total</translation>
+    </message>
+    <message>
+        <source>Paid out by</source>
+        <translation>Paid out by</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>Tendered</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>In words (RMB)</source>
+        <translation>In words (RMB)</translation>
+    </message>
+    <message>
+        <source>This receipt was voided and is no proof of payment.</source>
+        <translation>This receipt was voided and is no proof of payment.</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <source>Please keep this receipt as proof of payment.</source>
+        <translation>Please keep this receipt as proof of payment.</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Counter clerk</source>
@@ -897,6 +2161,145 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementLayout</name>
+    <message>
+        <source>Settlement %1 %2</source>
+        <translation>Settlement %1 %2</translation>
+    </message>
+    <message>
+        <source>Daily Settlement Report</source>
+        <translation>Daily Settlement Report</translation>
+    </message>
+    <message>
+        <source>Settlement %1</source>
+        <translation>Settlement %1</translation>
+    </message>
+    <message>
+        <source>Scan to verify</source>
+        <translation>Scan to verify</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Business date</translation>
+    </message>
+    <message>
+        <source>Settled at</source>
+        <translation>Settled at</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>Counting</translation>
+    </message>
+    <message>
+        <source>blind (expected totals not shown)</source>
+        <translation>blind (expected totals not shown)</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Cash by denomination</source>
+        <translation>Cash by denomination</translation>
+    </message>
+    <message>
+        <source>Note / coin</source>
+        <translation>Note / coin</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <source>Totals per method</source>
+        <translation>Totals per method</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Voids</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <source>In words (RMB)</source>
+        <translation>In words (RMB)</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Clerk&apos;s signature</source>
+        <translation>Clerk&apos;s signature</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s signature</source>
+        <translation>Supervisor&apos;s signature</translation>
     </message>
 </context>
 <context>
@@ -950,6 +2353,25 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
 </context>
 <context>
+    <name>TenderMethod</name>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>QR payment</source>
+        <translation>QR payment</translation>
+    </message>
+    <message>
+        <source>Transfer / cheque</source>
+        <translation>Transfer / cheque</translation>
+    </message>
+</context>
+<context>
     <name>halldesk</name>
     <message>
         <source>HallDesk</source>
@@ -968,24 +2390,12 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>Sign in as this operator. With the password in HALLDESK_PASSWORD no sign-in dialog appears.</translation>
     </message>
     <message>
-        <source>The screen to start on: lookup or account.</source>
-        <translation>The screen to start on: lookup or account.</translation>
-    </message>
-    <message>
-        <source>Open this account at start.</source>
-        <translation>Open this account at start.</translation>
-    </message>
-    <message>
         <source>Start the lookup with this query.</source>
         <translation>Start the lookup with this query.</translation>
     </message>
     <message>
         <source>The language: zh_CN or en (default: the system&apos;s).</source>
         <translation>The language: zh_CN or en (default: the system&apos;s).</translation>
-    </message>
-    <message>
-        <source>Unknown screen &quot;%1&quot;; the screens are lookup and account.</source>
-        <translation>Unknown screen &quot;%1&quot;; the screens are lookup and account.</translation>
     </message>
     <message>
         <source>Unknown language &quot;%1&quot;; use zh_CN or en.</source>
@@ -1014,6 +2424,22 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Sign-in was refused.</source>
         <translation>Sign-in was refused.</translation>
+    </message>
+    <message>
+        <source>The screen to start on: lookup, account or counter.</source>
+        <translation>The screen to start on: lookup, account or counter.</translation>
+    </message>
+    <message>
+        <source>Open this account at start (on the counter, ready to pay, with --screen counter).</source>
+        <translation>Open this account at start (on the counter, ready to pay, with --screen counter).</translation>
+    </message>
+    <message>
+        <source>Unknown screen &quot;%1&quot;; the screens are lookup, account and counter.</source>
+        <translation>Unknown screen &quot;%1&quot;; the screens are lookup, account and counter.</translation>
+    </message>
+    <message>
+        <source>Cannot read the tender &quot;%1&quot;.</source>
+        <translation>Cannot read the tender &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1127,10 +2553,6 @@ Benchmarks:
     <message>
         <source>Add, list, change or disable operators.</source>
         <translation>Add, list, change or disable operators.</translation>
-    </message>
-    <message>
-        <source>Measure lookup speed.</source>
-        <translation>Measure lookup speed.</translation>
     </message>
     <message>
         <source>--accounts takes a whole number from 1 to %1, not &quot;%2&quot;.</source>
@@ -1471,6 +2893,370 @@ Commands:
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Unknown command &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Payment commit time against a bare insert; a group payment.</source>
+        <translation>Payment commit time against a bare insert; a group payment.</translation>
+    </message>
+    <message>
+        <source>The central server, postgresql://user:password@host:port/database (an administrator).</source>
+        <translation>The central server, postgresql://user:password@host:port/database (an administrator).</translation>
+    </message>
+    <message>
+        <source>libsodium could not be initialised.</source>
+        <translation>libsodium could not be initialised.</translation>
+    </message>
+    <message>
+        <source>Bring the central database up to this HallDesk&apos;s schema version. Safe to run again; refuses a database that is newer.</source>
+        <translation>Bring the central database up to this HallDesk&apos;s schema version. Safe to run again; refuses a database that is newer.</translation>
+    </message>
+    <message>
+        <source>Usage: halldeskctl central terminal add --url URL --hall CODE --terminal CODE [--name NAME]</source>
+        <translation>Usage: halldeskctl central terminal add --url URL --hall CODE --terminal CODE [--name NAME]</translation>
+    </message>
+    <message>
+        <source>Create a terminal&apos;s login role on the centre and print its connection settings once (the password is not stored anywhere else).</source>
+        <translation>Create a terminal&apos;s login role on the centre and print its connection settings once (the password is not stored anywhere else).</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s code, e.g. H01.</source>
+        <translation>The hall&apos;s code, e.g. H01.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s code in the hall, e.g. T01.</source>
+        <translation>The terminal&apos;s code in the hall, e.g. T01.</translation>
+    </message>
+    <message>
+        <source>A name for the terminal.</source>
+        <translation>A name for the terminal.</translation>
+    </message>
+    <message>
+        <source>Record a payment made outside the halls (bank, WeChat, Alipay, online) on the centre; it reaches the counters on their next sync.</source>
+        <translation>Record a payment made outside the halls (bank, WeChat, Alipay, online) on the centre; it reaches the counters on their next sync.</translation>
+    </message>
+    <message>
+        <source>The account number.</source>
+        <translation>The account number.</translation>
+    </message>
+    <message>
+        <source>The amount paid, e.g. 100.00.</source>
+        <translation>The amount paid, e.g. 100.00.</translation>
+    </message>
+    <message>
+        <source>bank, wechat, alipay or online.</source>
+        <translation>bank, wechat, alipay or online.</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s UUID (default: a new one); the same UUID again records nothing new.</source>
+        <translation>The payment&apos;s UUID (default: a new one); the same UUID again records nothing new.</translation>
+    </message>
+    <message>
+        <source>the amount must be more than zero</source>
+        <translation>the amount must be more than zero</translation>
+    </message>
+    <message>
+        <source>Unknown channel &quot;%1&quot;; use one of %2.</source>
+        <translation>Unknown channel &quot;%1&quot;; use one of %2.</translation>
+    </message>
+    <message>
+        <source>--uuid &quot;%1&quot; is not a UUID.</source>
+        <translation>--uuid &quot;%1&quot; is not a UUID.</translation>
+    </message>
+    <message>
+        <source>Usage: halldeskctl central migrate|terminal add|pay --url URL … (halldeskctl central SUBCOMMAND --help for each).</source>
+        <translation>Usage: halldeskctl central migrate|terminal add|pay --url URL … (halldeskctl central SUBCOMMAND --help for each).</translation>
+    </message>
+    <message>
+        <source>Unknown subcommand &quot;%1&quot;. %2</source>
+        <translation>Unknown subcommand &quot;%1&quot;. %2</translation>
+    </message>
+    <message>
+        <source>Take a payment for one or several accounts.</source>
+        <translation>Take a payment for one or several accounts.</translation>
+    </message>
+    <message>
+        <source>Void a payment of today, with a supervisor&apos;s approval.</source>
+        <translation>Void a payment of today, with a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Pay out prepaid balance, with a supervisor&apos;s approval.</source>
+        <translation>Pay out prepaid balance, with a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Settle the shift: cash count and totals.</source>
+        <translation>Settle the shift: cash count and totals.</translation>
+    </message>
+    <message>
+        <source>Verify the store&apos;s money invariants.</source>
+        <translation>Verify the store&apos;s money invariants.</translation>
+    </message>
+    <message>
+        <source>Write a receipt as PDF (a reprint after the first output).</source>
+        <translation>Write a receipt as PDF (a reprint after the first output).</translation>
+    </message>
+    <message>
+        <source>Measure lookup and payment speed.</source>
+        <translation>Measure lookup and payment speed.</translation>
+    </message>
+    <message>
+        <source>The central server: migrate, add a terminal, record a payment from another channel.</source>
+        <translation>The central server: migrate, add a terminal, record a payment from another channel.</translation>
+    </message>
+    <message>
+        <source>Run one sync round with the central server.</source>
+        <translation>Run one sync round with the central server.</translation>
+    </message>
+    <message>
+        <source>This needs a supervisor&apos;s approval: name them with --approver.</source>
+        <translation>This needs a supervisor&apos;s approval: name them with --approver.</translation>
+    </message>
+    <message>
+        <source>Set the approver&apos;s password in the HALLDESK_APPROVER_PASSWORD environment variable.</source>
+        <translation>Set the approver&apos;s password in the HALLDESK_APPROVER_PASSWORD environment variable.</translation>
+    </message>
+    <message>
+        <source>Take a payment (the operator&apos;s password in HALLDESK_PASSWORD).</source>
+        <translation>Take a payment (the operator&apos;s password in HALLDESK_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>The clerk taking the payment.</source>
+        <translation>The clerk taking the payment.</translation>
+    </message>
+    <message>
+        <source>An account number (户号); repeat for a group payment.</source>
+        <translation>An account number (户号); repeat for a group payment.</translation>
+    </message>
+    <message>
+        <source>cash, card, qr or transfer.</source>
+        <translation>cash, card, qr or transfer.</translation>
+    </message>
+    <message>
+        <source>The amount paid, in yuan.</source>
+        <translation>The amount paid, in yuan.</translation>
+    </message>
+    <message>
+        <source>Cash handed over (default: the amount).</source>
+        <translation>Cash handed over (default: the amount).</translation>
+    </message>
+    <message>
+        <source>The card, QR or transfer reference number.</source>
+        <translation>The card, QR or transfer reference number.</translation>
+    </message>
+    <message>
+        <source>The business date, YYYY-MM-DD (default: today).</source>
+        <translation>The business date, YYYY-MM-DD (default: today).</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s UUID; sending it again returns the recorded payment.</source>
+        <translation>The payment&apos;s UUID; sending it again returns the recorded payment.</translation>
+    </message>
+    <message>
+        <source>One receipt per account instead of one combined receipt.</source>
+        <translation>One receipt per account instead of one combined receipt.</translation>
+    </message>
+    <message>
+        <source>Missing --account.</source>
+        <translation>Missing --account.</translation>
+    </message>
+    <message>
+        <source>--method is cash, card, qr or transfer, not &quot;%1&quot;.</source>
+        <translation>--method is cash, card, qr or transfer, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--tendered is for cash only.</source>
+        <translation>--tendered is for cash only.</translation>
+    </message>
+    <message>
+        <source>--tendered must be more than zero.</source>
+        <translation>--tendered must be more than zero.</translation>
+    </message>
+    <message>
+        <source>--uuid takes a UUID, not &quot;%1&quot;.</source>
+        <translation>--uuid takes a UUID, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Void (冲正) a payment of today before the shift is settled.</source>
+        <translation>Void (冲正) a payment of today before the shift is settled.</translation>
+    </message>
+    <message>
+        <source>The clerk voiding the payment.</source>
+        <translation>The clerk voiding the payment.</translation>
+    </message>
+    <message>
+        <source>Why the payment is voided.</source>
+        <translation>Why the payment is voided.</translation>
+    </message>
+    <message>
+        <source>The approving supervisor (password in HALLDESK_APPROVER_PASSWORD).</source>
+        <translation>The approving supervisor (password in HALLDESK_APPROVER_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s receipt number.</source>
+        <translation>The payment&apos;s receipt number.</translation>
+    </message>
+    <message>
+        <source>Give exactly one receipt number.</source>
+        <translation>Give exactly one receipt number.</translation>
+    </message>
+    <message>
+        <source>Pay out prepaid balance in cash, with a supervisor&apos;s approval.</source>
+        <translation>Pay out prepaid balance in cash, with a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>The clerk paying out.</source>
+        <translation>The clerk paying out.</translation>
+    </message>
+    <message>
+        <source>The amount paid out, in yuan.</source>
+        <translation>The amount paid out, in yuan.</translation>
+    </message>
+    <message>
+        <source>Why the balance is refunded.</source>
+        <translation>Why the balance is refunded.</translation>
+    </message>
+    <message>
+        <source>Settle (日结) the operator&apos;s shift: the cash count and the totals.</source>
+        <translation>Settle (日结) the operator&apos;s shift: the cash count and the totals.</translation>
+    </message>
+    <message>
+        <source>The clerk whose shift is settled.</source>
+        <translation>The clerk whose shift is settled.</translation>
+    </message>
+    <message>
+        <source>The cash count: denomination in yuan and count, e.g. &quot;100:3,50:1,0.5:2&quot;.</source>
+        <translation>The cash count: denomination in yuan and count, e.g. &quot;100:3,50:1,0.5:2&quot;.</translation>
+    </message>
+    <message>
+        <source>The bank card total.</source>
+        <translation>The bank card total.</translation>
+    </message>
+    <message>
+        <source>The QR payment total.</source>
+        <translation>The QR payment total.</translation>
+    </message>
+    <message>
+        <source>The transfer / cheque total.</source>
+        <translation>The transfer / cheque total.</translation>
+    </message>
+    <message>
+        <source>The supervisor approving a difference (password in HALLDESK_APPROVER_PASSWORD).</source>
+        <translation>The supervisor approving a difference (password in HALLDESK_APPROVER_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>Why the count differs.</source>
+        <translation>Why the count differs.</translation>
+    </message>
+    <message>
+        <source>A blind count: the expected totals were not shown before.</source>
+        <translation>A blind count: the expected totals were not shown before.</translation>
+    </message>
+    <message>
+        <source>--cash takes denomination:count pairs such as &quot;100:3,0.5:2&quot;, not &quot;%1&quot;.</source>
+        <translation>--cash takes denomination:count pairs such as &quot;100:3,0.5:2&quot;, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The store has no accounts with open bills to pay.</source>
+        <translation>The store has no accounts with open bills to pay.</translation>
+    </message>
+    <message>
+        <source>Time payment commits (synchronous=FULL) against a bare one-row insert transaction on the same file system, and a group payment.</source>
+        <translation>Time payment commits (synchronous=FULL) against a bare one-row insert transaction on the same file system, and a group payment.</translation>
+    </message>
+    <message>
+        <source>The store whose accounts are copied into a temporary bench store.</source>
+        <translation>The store whose accounts are copied into a temporary bench store.</translation>
+    </message>
+    <message>
+        <source>Payments to time (default %1).</source>
+        <translation>Payments to time (default %1).</translation>
+    </message>
+    <message>
+        <source>Accounts in the group payment (default %1).</source>
+        <translation>Accounts in the group payment (default %1).</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder beside %1.</source>
+        <translation>Cannot make a temporary folder beside %1.</translation>
+    </message>
+    <message>
+        <source>Payment commit, synchronous=FULL, %1 single-account cash payments on a bench store beside %2:
+</source>
+        <translation>Payment commit, synchronous=FULL, %1 single-account cash payments on a bench store beside %2:
+</translation>
+    </message>
+    <message>
+        <source>  payment      p50 %1 ms  p95 %2 ms  p99 %3 ms (goal p95 under %4 ms)
+</source>
+        <translation>  payment      p50 %1 ms  p95 %2 ms  p99 %3 ms (goal p95 under %4 ms)
+</translation>
+    </message>
+    <message>
+        <source>  bare insert  p50 %1 ms  p95 %2 ms
+</source>
+        <translation>  bare insert  p50 %1 ms  p95 %2 ms
+</translation>
+    </message>
+    <message>
+        <source>  ratio        p50 %1x  p95 %2x (goal at most %3x)
+</source>
+        <translation>  ratio        p50 %1x  p95 %2x (goal at most %3x)
+</translation>
+    </message>
+    <message>
+        <source>Group payment over %1 accounts: %2 ms (goal under %3 ms)
+</source>
+        <translation>Group payment over %1 accounts: %2 ms (goal under %3 ms)
+</translation>
+    </message>
+    <message>
+        <source>Receipt PDF render: %1 ms (goal under %2 ms)
+</source>
+        <translation>Receipt PDF render: %1 ms (goal under %2 ms)
+</translation>
+    </message>
+    <message>
+        <source>Write a receipt as PDF. Every output after the first is marked as a copy (重打).</source>
+        <translation>Write a receipt as PDF. Every output after the first is marked as a copy (重打).</translation>
+    </message>
+    <message>
+        <source>The receipt number, e.g. H01T01-00000042.</source>
+        <translation>The receipt number, e.g. H01T01-00000042.</translation>
+    </message>
+    <message>
+        <source>The store.</source>
+        <translation>The store.</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>The PDF file to write.</translation>
+    </message>
+    <message>
+        <source>80mm (default), 58mm or a5.</source>
+        <translation>80mm (default), 58mm or a5.</translation>
+    </message>
+    <message>
+        <source>Name exactly one receipt number.</source>
+        <translation>Name exactly one receipt number.</translation>
+    </message>
+    <message>
+        <source>--paper &quot;%1&quot;: use 80mm, 58mm or a5.</source>
+        <translation>--paper &quot;%1&quot;: use 80mm, 58mm or a5.</translation>
+    </message>
+    <message>
+        <source>Run one sync round with the central server: push the pending events, then pull what changed. Prints what it did as JSON.</source>
+        <translation>Run one sync round with the central server: push the pending events, then pull what changed. Prints what it did as JSON.</translation>
+    </message>
+    <message>
+        <source>The central server as this terminal: postgresql://role:password@host:port/database.</source>
+        <translation>The central server as this terminal: postgresql://role:password@host:port/database.</translation>
+    </message>
+    <message>
+        <source>Events per push call (default 500).</source>
+        <translation>Events per push call (default 500).</translation>
+    </message>
+    <message>
+        <source>--batch takes a positive number.</source>
+        <translation>--batch takes a positive number.</translation>
     </message>
 </context>
 </TS>

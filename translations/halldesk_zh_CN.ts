@@ -211,13 +211,224 @@
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
+</context>
+<context>
+    <name>CounterService</name>
     <message>
-        <source>caption</source>
-        <translation>caption</translation>
+        <source>Bill %1 of account %2 shows %3 paid, but its payments add up to %4.</source>
+        <translation>账单 %1（户号 %2）显示已缴 %3，但其缴费记录合计为 %4。</translation>
     </message>
     <message>
-        <source>error</source>
-        <translation>error</translation>
+        <source>Account %1 has a prepaid balance of %2, but its ledger adds up to %3.</source>
+        <translation>户号 %1 的预存余额为 %2，但其预存明细合计为 %3。</translation>
+    </message>
+    <message>
+        <source>The receipts of terminal %1 do not run 1 to %2 without a gap (%3 receipts, numbers %4 to %5, next number %6).</source>
+        <translation>终端 %1 的凭证号未从 1 到 %2 连续编号（%3 张凭证，凭证号 %4 至 %5，下一个凭证号 %6）。</translation>
+    </message>
+    <message>
+        <source>Payment %1: its tenders, change, amount and allocations do not agree.</source>
+        <translation>缴费 %1：付款方式、找零、金额与分配明细不一致。</translation>
+    </message>
+    <message>
+        <source>Payment %1 has no receipt.</source>
+        <translation>缴费 %1 没有收费凭证。</translation>
+    </message>
+    <message>
+        <source>Payment %1: its prepaid lines and the prepaid ledger disagree.</source>
+        <translation>缴费 %1：预存明细与预存台账不一致。</translation>
+    </message>
+    <message>
+        <source>Payment %1: its void mark, void record and reverse ledger lines disagree.</source>
+        <translation>缴费 %1：冲正标记、冲正记录与冲回台账明细不一致。</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s chain is broken at entry %1: %2</source>
+        <translation>审计日志链在第 %1 条记录处断开：%2</translation>
+    </message>
+    <message>
+        <source>There is no payment %1.</source>
+        <translation>缴费记录 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no receipt %1.</source>
+        <translation>收费凭证 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>户号 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>No late-fee policy is in force on %1: check the setting late_fee.policy.</source>
+        <translation>%1 没有生效的违约金规则：请检查设置项 late_fee.policy。</translation>
+    </message>
+    <message>
+        <source>Enter how the customer pays: there is no tender.</source>
+        <translation>请录入客户的付款方式：尚无付款明细。</translation>
+    </message>
+    <message>
+        <source>A tender&apos;s amount must be more than zero, not %1.</source>
+        <translation>付款金额必须大于零，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is more than the counter accepts.</source>
+        <translation>%1 超出了柜台可受理的金额。</translation>
+    </message>
+    <message>
+        <source>The cash handed over (%1) is less than the cash amount (%2).</source>
+        <translation>实收现金（%1）少于现金金额（%2）。</translation>
+    </message>
+    <message>
+        <source>Only cash gives change: a %1 tender pays exactly its amount.</source>
+        <translation>只有现金可以找零：%1付款按实际金额支付，不找零。</translation>
+    </message>
+    <message>
+        <source>A %1 payment needs its reference number (4 to 64 letters, digits or -), not &quot;%2&quot;.</source>
+        <translation>%1付款需要交易参考号（4 到 64 位字母、数字或 -），而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>A waiver names a bill that is not open on the loaded accounts.</source>
+        <translation>减免对应的账单不是已载入户号的未结账单。</translation>
+    </message>
+    <message>
+        <source>A bill has two waivers; give one.</source>
+        <translation>同一张账单有两条减免，请只保留一条。</translation>
+    </message>
+    <message>
+        <source>A late-fee waiver needs a reason.</source>
+        <translation>违约金减免需要填写原因。</translation>
+    </message>
+    <message>
+        <source>A waiver must charge less than the computed late fee of %1 (and not below zero).</source>
+        <translation>减免后应收违约金必须小于计算出的违约金 %1（且不能小于零）。</translation>
+    </message>
+    <message>
+        <source>All waivers of one payment are approved by the same supervisor.</source>
+        <translation>同一笔缴费的所有减免须由同一位主管审批。</translation>
+    </message>
+    <message>
+        <source>The payment has no UUID.</source>
+        <translation>该缴费没有 UUID。</translation>
+    </message>
+    <message>
+        <source>Account %1 is listed twice.</source>
+        <translation>户号 %1 重复列出。</translation>
+    </message>
+    <message>
+        <source>Load at least one account before taking a payment.</source>
+        <translation>请先载入至少一个户号再收费。</translation>
+    </message>
+    <message>
+        <source>The UUID %1 belongs to a refund, not a payment.</source>
+        <translation>UUID %1 属于一笔退款，而不是缴费。</translation>
+    </message>
+    <message>
+        <source>Account %1 is closed and takes no payments.</source>
+        <translation>户号 %1 已销户，不能缴费。</translation>
+    </message>
+    <message>
+        <source>The account changed since it was loaded (due now %1, shown %2); reload it.</source>
+        <translation>该户载入后已发生变化（当前应缴 %1，显示为 %2），请重新载入。</translation>
+    </message>
+    <message>
+        <source>The settlement has no UUID.</source>
+        <translation>该日结没有 UUID。</translation>
+    </message>
+    <message>
+        <source>%1 is not a note or coin the drawer counts.</source>
+        <translation>%1 不是钱箱清点的券别。</translation>
+    </message>
+    <message>
+        <source>%1 is counted twice.</source>
+        <translation>%1 重复清点。</translation>
+    </message>
+    <message>
+        <source>The count of %1 must be between 0 and 1,000,000.</source>
+        <translation>%1 的张数必须在 0 到 1,000,000 之间。</translation>
+    </message>
+    <message>
+        <source>The %1 total cannot be negative.</source>
+        <translation>%1 合计不能为负数。</translation>
+    </message>
+    <message>
+        <source>Your shift of %1 is settled already.</source>
+        <translation>您 %1 的班次已日结。</translation>
+    </message>
+    <message>
+        <source>What you counted differs from what the shift took: give a reason, and a supervisor approves it.</source>
+        <translation>实点金额与本班次应收不符：请填写原因，并由主管审批。</translation>
+    </message>
+    <message>
+        <source>There is no settlement %1.</source>
+        <translation>日结 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>This store is not set up for a hall and terminal (%1 %2): run halldeskctl init first.</source>
+        <translation>此数据库尚未设置营业厅和终端（%1 %2）：请先运行 halldeskctl init。</translation>
+    </message>
+    <message>
+        <source>Your shift of %1 is settled (日结): it takes no more payments, voids or refunds.</source>
+        <translation>您 %1 的班次已日结：不能再收费、冲正或退款。</translation>
+    </message>
+    <message>
+        <source>This needs a supervisor&apos;s approval: the supervisor signs in with their own code.</source>
+        <translation>此操作需要主管审批：由主管用自己的工号登录确认。</translation>
+    </message>
+    <message>
+        <source>The approving operator does not exist.</source>
+        <translation>审批操作员不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and cannot approve.</source>
+        <translation>%1 已停用，不能审批。</translation>
+    </message>
+    <message>
+        <source>%1 is not a supervisor: only a supervisor can approve this.</source>
+        <translation>%1 不是主管：只有主管可以审批此项。</translation>
+    </message>
+    <message>
+        <source>You cannot approve your own request: another person, a supervisor, has to approve it.</source>
+        <translation>不能审批自己的申请：须由另一人（主管）审批。</translation>
+    </message>
+    <message>
+        <source>A void needs a reason.</source>
+        <translation>冲正需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is a refund; a refund is not voided.</source>
+        <translation>凭证 %1 是退款凭证；退款不能冲正。</translation>
+    </message>
+    <message>
+        <source>The payment of receipt %1 is voided already.</source>
+        <translation>凭证 %1 对应的缴费已冲正。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is of %2: only a payment of today (%3) can be voided; later corrections are refunds or adjustments.</source>
+        <translation>凭证 %1 属于 %2：只能冲正当天（%3）的缴费；以后的更正请办理退款或调账。</translation>
+    </message>
+    <message>
+        <source>The shift of receipt %1 is settled (日结); its payments can no longer be voided.</source>
+        <translation>凭证 %1 所属班次已日结，其缴费不能再冲正。</translation>
+    </message>
+    <message>
+        <source>A later payment (receipt %1) touched the same bills or balance; void that one first.</source>
+        <translation>之后的一笔缴费（凭证 %1）涉及相同的账单或余额，请先冲正那一笔。</translation>
+    </message>
+    <message>
+        <source>The prepaid balance of %1 was spent meanwhile; the payment cannot be voided.</source>
+        <translation>户号 %1 的预存余额已被使用，该缴费不能冲正。</translation>
+    </message>
+    <message>
+        <source>A refund must be more than zero, not %1.</source>
+        <translation>退款金额必须大于零，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>A refund needs a reason.</source>
+        <translation>退款需要填写原因。</translation>
+    </message>
+    <message>
+        <source>The prepaid balance of %1 is %2; %3 cannot be refunded.</source>
+        <translation>户号 %1 的预存余额为 %2，不能退款 %3。</translation>
     </message>
 </context>
 <context>
@@ -282,6 +493,64 @@
     </message>
 </context>
 <context>
+    <name>DocumentPrinter</name>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Choose one in the print preview, or ask the administrator to install the receipt printer.</source>
+        <translation>本机未设置打印机。请在打印预览中选择打印机，或请管理员安装凭证打印机。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>There is no printer &quot;%1&quot; on this computer.</source>
+        <translation>本机没有打印机“%1”。</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer.</source>
+        <translation>本机未设置打印机。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; cannot be opened.</source>
+        <translation>无法打开打印机“%1”。</translation>
+    </message>
+    <message>
+        <source>Printing &quot;%1&quot; failed.</source>
+        <translation>打印“%1”失败。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk</name>
+    <message>
+        <source>The centre sent a row of account %1, which this store does not have.</source>
+        <translation>中心服务器发来户号 %1 的数据，但本地数据库中没有该户。</translation>
+    </message>
+    <message>
+        <source>The centre sent a member of payer group %1, which this store does not have.</source>
+        <translation>中心服务器发来付款组 %1 的成员，但本地数据库中没有该付款组。</translation>
+    </message>
+    <message>
+        <source>Missing central migration %1.</source>
+        <translation>缺少中心数据库迁移 %1。</translation>
+    </message>
+    <message>
+        <source>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</source>
+        <translation>中心数据库 %1 的版本为 %2，高于本 HallDesk 支持的版本（最高 %3）。请安装更新版本的 HallDesk；数据库未作改动。</translation>
+    </message>
+</context>
+<context>
     <name>HallDesk::AccountHeader</name>
     <message>
         <source>← Lookup</source>
@@ -340,6 +609,10 @@
 as of %3</source>
         <translation>欠费 %1 元 + 违约金 %2 元
 截至 %3</translation>
+    </message>
+    <message>
+        <source>Pay at the counter  (Ctrl+Enter)</source>
+        <translation>柜台缴费  (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -435,6 +708,57 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
 </context>
 <context>
+    <name>HallDesk::ApprovalDialog</name>
+    <message>
+        <source>A supervisor types their own code and password</source>
+        <translation>由主管输入自己的工号和密码</translation>
+    </message>
+    <message>
+        <source>Why, in a few words (required)</source>
+        <translation>简要说明原因（必填）</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s operator code</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;code</source>
+        <translation>主管工号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Enter the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>The supervisor enters their operator code.</source>
+        <translation>请主管输入工号。</translation>
+    </message>
+    <message>
+        <source>Approval needs a second person: a supervisor other than you.</source>
+        <translation>审批需要第二人：由您以外的主管审批。</translation>
+    </message>
+    <message>
+        <source>The supervisor enters their password.</source>
+        <translation>请主管输入密码。</translation>
+    </message>
+    <message>
+        <source>The approval was refused.</source>
+        <translation>审批被拒绝。</translation>
+    </message>
+</context>
+<context>
     <name>HallDesk::BillTableModel</name>
     <message>
         <source>%1 days overdue (%2 in the due year, %3 in later years), policy %4 version %5</source>
@@ -479,6 +803,63 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::CentralConnection</name>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</source>
+        <translation>缺少 Qt 的 PostgreSQL 驱动（QPSQL）：请安装 libqt6sql6-psql。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the central server %1: %2</source>
+        <translation>无法连接中心服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server returned something that is not JSON: %1</source>
+        <translation>服务器返回的内容不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The central connection is not a PostgreSQL connection.</source>
+        <translation>中心连接不是 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+        <source>The central connection is closed.</source>
+        <translation>中心连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::CentralMigrator</name>
+    <message>
+        <source>Central migration %1 failed and was rolled back: %2</source>
+        <translation>中心数据库迁移 %1 失败，已回滚：%2</translation>
+    </message>
+    <message>
+        <source>Central migration %1 did not record version %2 (found %3); rolled back.</source>
+        <translation>中心数据库迁移 %1 未记录版本 %2（实际为 %3），已回滚。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::CentralSettings</name>
+    <message>
+        <source>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</source>
+        <translation>服务器 URL 格式应为 postgresql://user:password@host:port/database，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The server URL names no database: %1</source>
+        <translation>服务器 URL 未指定数据库：%1</translation>
+    </message>
+    <message>
+        <source>The server URL names no user: %1</source>
+        <translation>服务器 URL 未指定用户：%1</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</source>
+        <translation>connect_timeout 必须是正数秒数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
+        <translation>服务器 URL 中的设置项“%1”无法识别（可用：sslmode、connect_timeout、application_name）。</translation>
     </message>
 </context>
 <context>
@@ -553,6 +934,255 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Personal data</source>
         <translation>个人信息</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::CounterScreen</name>
+    <message>
+        <source>Amount due</source>
+        <translation>应缴金额</translation>
+    </message>
+    <message>
+        <source>户号 or bill barcode, Enter</source>
+        <translation>户号或账单条码，按 Enter</translation>
+    </message>
+    <message>
+        <source>Type or scan a 户号 or a bill barcode and press Enter. Another 户号 adds an account to the payment. Ctrl+K comes back here.</source>
+        <translation>输入或扫描户号或账单条码后按 Enter。再输入其他户号可将该户加入本次缴费。按 Ctrl+K 返回此处。</translation>
+    </message>
+    <message>
+        <source>+ Payer group  Ctrl+G</source>
+        <translation>+ 付款组  Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Adds the other accounts of the loaded account&apos;s payer group (集团户)</source>
+        <translation>加入已载入户号所属付款组（集团户）的其他户号</translation>
+    </message>
+    <message>
+        <source>Next customer  Ctrl+N</source>
+        <translation>下一位客户  Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Settle shift…  F12</source>
+        <translation>日结…  F12</translation>
+    </message>
+    <message>
+        <source>Oldest first, the order a payment settles them</source>
+        <translation>按账期从早到晚排列，即缴费核销的顺序</translation>
+    </message>
+    <message>
+        <source>Ctrl+B moves into the bills; Ctrl+E waives the selected bill&apos;s late fee</source>
+        <translation>Ctrl+B 进入账单列表；Ctrl+E 减免所选账单的违约金</translation>
+    </message>
+    <message>
+        <source>Waive late fee…  Ctrl+E</source>
+        <translation>减免违约金…  Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Open bills</source>
+        <translation>未结账单</translation>
+    </message>
+    <message>
+        <source>No open bills</source>
+        <translation>无未结账单</translation>
+    </message>
+    <message>
+        <source>Open bills (%1)</source>
+        <translation>未结账单（%1）</translation>
+    </message>
+    <message>
+        <source>Account %1 is loaded already.</source>
+        <translation>户号 %1 已载入。</translation>
+    </message>
+    <message>
+        <source>Finish or clear (Ctrl+N) the payment under way before adding an account.</source>
+        <translation>请先完成或清除（Ctrl+N）当前缴费，再添加户号。</translation>
+    </message>
+    <message>
+        <source>Load an account of the payer group first.</source>
+        <translation>请先载入付款组中的一个户号。</translation>
+    </message>
+    <message>
+        <source>Account %1 belongs to no payer group with other accounts.</source>
+        <translation>户号 %1 不属于包含其他户号的付款组。</translation>
+    </message>
+    <message>
+        <source>Finish or clear (Ctrl+N) the payment under way before adding accounts.</source>
+        <translation>请先完成或清除（Ctrl+N）当前缴费，再添加户号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n account(s) of the payer group.</source>
+        <translation>
+            <numerusform>已加入付款组的 %n 个户号。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type or scan a 户号 and press Enter.</source>
+        <translation>输入或扫描户号后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Principal %1</source>
+        <translation>电费本金 %1</translation>
+    </message>
+    <message>
+        <source>late fee %1</source>
+        <translation>违约金 %1</translation>
+    </message>
+    <message>
+        <source>waived %1</source>
+        <translation>减免 %1</translation>
+    </message>
+    <message>
+        <source>prepaid −%1</source>
+        <translation>预存抵扣 −%1</translation>
+    </message>
+    <message>
+        <source>Nothing due: a payment goes to the prepaid balance.</source>
+        <translation>无欠费：本次缴费将转入预存余额。</translation>
+    </message>
+    <message>
+        <source>prepaid %1</source>
+        <translation>预存 %1</translation>
+    </message>
+    <message>
+        <source>disconnected for arrears</source>
+        <translation>欠费停电</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <source>Load an account first: type or scan its 户号 and press Enter.</source>
+        <translation>请先载入户号：输入或扫描户号后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Enter how the customer pays first: F5 cash, F6 card, F7 QR, F8 transfer.</source>
+        <translation>请先录入付款方式：F5 现金，F6 刷卡，F7 扫码，F8 转账。</translation>
+    </message>
+    <message>
+        <source>Paid %1 — receipt %2.</source>
+        <translation>已收 %1 — 凭证号 %2。</translation>
+    </message>
+    <message>
+        <source>Change %1.</source>
+        <translation>找零 %1。</translation>
+    </message>
+    <message>
+        <source>Prepaid balance of %1 now %2.</source>
+        <translation>户号 %1 的预存余额现为 %2。</translation>
+    </message>
+    <message>
+        <source>The amounts due were read again; enter the payment again.</source>
+        <translation>应缴金额已重新读取，请重新录入缴费。</translation>
+    </message>
+    <message>
+        <source>No loaded bill carries a late fee today.</source>
+        <translation>已载入的账单今天均无违约金。</translation>
+    </message>
+    <message>
+        <source>Waive a late fee (违约金减免)</source>
+        <translation>违约金减免</translation>
+    </message>
+    <message>
+        <source>Account %1, bill %2 (due %3): the late fee today is %4 for %5 overdue days. Enter the fee still to be charged (0.00 waives it in full).</source>
+        <translation>户号 %1，账单 %2（截止日 %3）：今日违约金为 %4，逾期 %5 天。请输入仍应收取的违约金（0.00 为全额减免）。</translation>
+    </message>
+    <message>
+        <source>&amp;Late fee charged</source>
+        <translation>应收违约金(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The fee charged must be less than the computed fee %1.</source>
+        <translation>应收违约金必须小于计算出的违约金 %1。</translation>
+    </message>
+    <message>
+        <source>Late fee of %1 %2 reduced from %3 to %4, approved by %5. It is written with the payment.</source>
+        <translation>户号 %1 账期 %2 的违约金由 %3 减为 %4，审批人 %5。将随本次缴费一并记录。</translation>
+    </message>
+    <message>
+        <source>No loaded account has a prepaid balance to refund.</source>
+        <translation>已载入的户号均无可退的预存余额。</translation>
+    </message>
+    <message>
+        <source>Finish or clear (Ctrl+N) the payment under way before a refund.</source>
+        <translation>请先完成或清除（Ctrl+N）当前缴费，再办理退款。</translation>
+    </message>
+    <message>
+        <source>Refund prepaid balance</source>
+        <translation>预存余额退款</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) has a prepaid balance of %3. The refund is paid out in cash from the drawer and takes a receipt number.</source>
+        <translation>户号 %1（%2）的预存余额为 %3。退款从钱箱以现金支付，并占用一个凭证号。</translation>
+    </message>
+    <message>
+        <source>&amp;Amount to pay out</source>
+        <translation>退款金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The refund must be more than zero and at most the balance %1.</source>
+        <translation>退款金额必须大于零，且不超过余额 %1。</translation>
+    </message>
+    <message>
+        <source>Refunded %1 from the prepaid balance of %2 — receipt %3. Pay it out from the drawer; the balance is now %4.</source>
+        <translation>已从户号 %2 的预存余额退款 %1 — 凭证号 %3。请从钱箱付出现金；余额现为 %4。</translation>
+    </message>
+    <message>
+        <source>Finish or clear (Ctrl+N) the payment under way before settling.</source>
+        <translation>请先完成或清除（Ctrl+N）当前缴费，再办理日结。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shift settled: %n payment(s), variance %1. This shift takes no more payments.</source>
+        <translation>
+            <numerusform>班次已日结：%n 笔缴费，差额 %1。本班次不能再收费。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::DueBillModel</name>
+    <message>
+        <source>%1 (waived from %2)</source>
+        <translation>%1（原 %2，已减免）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 d)</source>
+        <translation>%1（%2 天）</translation>
+    </message>
+    <message>
+        <source>%1 overdue days, policy %2 version %3. Ctrl+E waives or reduces it (supervisor).</source>
+        <translation>逾期 %1 天，违约金规则 %2 第 %3 版。按 Ctrl+E 减免或减少（需主管审批）。</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>电费年月</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>缴费截止日</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Late fee today</source>
+        <translation>当日违约金</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::Ids</name>
+    <message>
+        <source>The centre sent a row of hall %1, which this store does not know.</source>
+        <translation>中心服务器发来营业厅 %1 的数据，但本地数据库中没有该营业厅。</translation>
     </message>
 </context>
 <context>
@@ -714,6 +1344,38 @@ Find a customer on the Lookup screen (F2).</source>
         <source>&lt;h3&gt;HallDesk %1&lt;/h3&gt;&lt;p&gt;Counter and back office for an electricity service hall.&lt;/p&gt;&lt;p&gt;Store: %2&lt;br/&gt;Qt %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HallDesk %1&lt;/h3&gt;&lt;p&gt;电力营业厅柜台及后台业务系统。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;br/&gt;Qt %3&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜台收费</translation>
+    </message>
+    <message>
+        <source>Take payments (F4)</source>
+        <translation>收费 (F4)</translation>
+    </message>
+    <message>
+        <source>Pay this account</source>
+        <translation>为此户缴费</translation>
+    </message>
+    <message>
+        <source>Open the counter with the account in the lookup or the account view (Ctrl+Enter)</source>
+        <translation>以查询结果或户详情中的户号打开收费柜台 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</source>
+        <translation>凭证 %1 已记录。未设置凭证打印机：按 Ctrl+Shift+P 打开打印预览，可在其中选择打印机。</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printed receipt %1.</source>
+        <translation>已打印收费凭证 %1。</translation>
+    </message>
+    <message>
+        <source>The settlement is recorded; no printer to print its report on.</source>
+        <translation>日结已记录；没有可打印日结报表的打印机。</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::PayerGroupPanel</name>
@@ -732,6 +1394,235 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</source>
         <translation>付款组 %1。其他账户 %2 户，合计欠费 %3。按 Enter 或双击可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SettlementDialog</name>
+    <message>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>&amp;Blind count: hide the expected totals until the count is submitted</source>
+        <translation>盲点(&amp;B)：提交点钞结果前不显示应收金额</translation>
+    </message>
+    <message>
+        <source>Settle the shift (日结)</source>
+        <translation>班次日结</translation>
+    </message>
+    <message>
+        <source>Settlement of %1 (%2), terminal %3, business date %4</source>
+        <translation>收费员 %1（%2）日结，终端 %3，营业日期 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s), </source>
+        <translation>
+            <numerusform>%n 笔缴费，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voided, </source>
+        <translation>
+            <numerusform>%n 笔冲正，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refund(s)</source>
+        <translation>
+            <numerusform>%n 笔退款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · receipts %1 to %2</source>
+        <translation> · 凭证号 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer</source>
+        <translation>钱箱现金</translation>
+    </message>
+    <message>
+        <source>Per tender</source>
+        <translation>分方式</translation>
+    </message>
+    <message>
+        <source>Submit count</source>
+        <translation>提交点钞结果</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>现金合计</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Difference in all</source>
+        <translation>总差额</translation>
+    </message>
+    <message>
+        <source>Blind count: what the shift took shows once you submit the count.</source>
+        <translation>盲点：提交点钞结果后显示本班次应收金额。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The count differs from what the shift took by %1. A supervisor approves the difference with a reason.</source>
+        <translation>实点金额与本班次应收相差 %1。需由主管审批差额并填写原因。</translation>
+    </message>
+    <message>
+        <source>Approve a settlement difference</source>
+        <translation>审批日结差额</translation>
+    </message>
+    <message>
+        <source>Shift of %1 on %2: counted differs from expected by %3.</source>
+        <translation>%1 在 %2 的班次：实点与应收相差 %3。</translation>
+    </message>
+    <message>
+        <source>Ask for approval again</source>
+        <translation>重新申请审批</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::ShiftPanel</name>
+    <message>
+        <source>Void…  F11</source>
+        <translation>冲正…  F11</translation>
+    </message>
+    <message>
+        <source>Reprint  Ctrl+P</source>
+        <translation>重打  Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Prints the selected payment&apos;s receipt again, marked 重打 (Ctrl+P; Ctrl+Shift+P shows a print preview)</source>
+        <translation>重新打印所选缴费的收费凭证，标注“重打”（Ctrl+P；Ctrl+Shift+P 显示打印预览）</translation>
+    </message>
+    <message>
+        <source>Voids (冲正) the selected payment of today, with a supervisor&apos;s approval (F11)</source>
+        <translation>冲正所选的当天缴费，需主管审批 (F11)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s payments</source>
+        <translation>今日收费</translation>
+    </message>
+    <message>
+        <source>Ctrl+T moves into the list</source>
+        <translation>按 Ctrl+T 进入列表</translation>
+    </message>
+    <message>
+        <source>Today&apos;s payments (%1)</source>
+        <translation>今日收费（%1）</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n voided</source>
+        <translation>
+            <numerusform> · 冲正 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · settled, no more payments on this shift</source>
+        <translation> · 已日结，本班次不能再收费</translation>
+    </message>
+    <message>
+        <source>Select the payment to void in today&apos;s payments (Ctrl+T).</source>
+        <translation>请在今日收费中选择要冲正的缴费（Ctrl+T）。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is voided already.</source>
+        <translation>凭证 %1 已冲正。</translation>
+    </message>
+    <message>
+        <source>Void receipt %1 of %2 (account %3)? The bills and prepaid balances return to their state before the payment; the receipt stays on record, marked void. Hand the money back to the customer.</source>
+        <translation>冲正凭证 %1（金额 %2，户号 %3）？账单和预存余额将恢复到缴费前的状态；凭证保留记录并标记为作废。请将款项退还客户。</translation>
+    </message>
+    <message>
+        <source>Void a payment (冲正)</source>
+        <translation>缴费冲正</translation>
+    </message>
+    <message>
+        <source>Voided receipt %1: %2 to hand back, approved by %3.</source>
+        <translation>已冲正凭证 %1：应退还 %2，审批人 %3。</translation>
+    </message>
+    <message>
+        <source>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</source>
+        <translation>请在今日收费中选择一笔缴费（Ctrl+T）以重打其收费凭证。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::ShiftPaymentModel</name>
+    <message>
+        <source>Voided</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -775,6 +1666,184 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Sign-in was refused.</source>
         <translation>登录被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SyncEngine</name>
+    <message>
+        <source>The central server speaks sync API version %1; this HallDesk speaks version 1.</source>
+        <translation>中心服务器使用同步接口版本 %1；本 HallDesk 使用版本 1。</translation>
+    </message>
+    <message>
+        <source>The centre answered %1 results for a batch of %2 events.</source>
+        <translation>中心服务器对 %2 个事件的批次返回了 %1 个结果。</translation>
+    </message>
+    <message>
+        <source>The centre answered for event %1 where %2 was expected.</source>
+        <translation>中心服务器返回的是事件 %1 的结果，而预期为事件 %2。</translation>
+    </message>
+    <message>
+        <source>The centre answered &quot;%1&quot; for event %2.</source>
+        <translation>中心服务器对事件 %2 返回“%1”。</translation>
+    </message>
+    <message>
+        <source>The centre moved the watermark of %1 back from %2 to %3.</source>
+        <translation>中心服务器将 %1 的水位从 %2 回退到 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::TenderPanel</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <source>QR</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Receipts  Ctrl+R</source>
+        <translation>凭证  Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Pay by %1 (%2)</source>
+        <translation>%1付款 (%2)</translation>
+    </message>
+    <message>
+        <source>money handed over</source>
+        <translation>实收金额</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Tendered</source>
+        <translation>实收(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Tender lines of a split payment; Delete removes the selected line.</source>
+        <translation>组合付款的付款明细；按 Delete 删除所选行。</translation>
+    </message>
+    <message>
+        <source>One combined receipt</source>
+        <translation>合并开具一张凭证</translation>
+    </message>
+    <message>
+        <source>One receipt per account</source>
+        <translation>每户开具一张凭证</translation>
+    </message>
+    <message>
+        <source>Ctrl+R switches</source>
+        <translation>Ctrl+R 切换</translation>
+    </message>
+    <message>
+        <source>Take payment  (F9)</source>
+        <translation>确认收费  (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>交易参考号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>POS trace / reference number</source>
+        <translation>POS 流水号/交易参考号</translation>
+    </message>
+    <message>
+        <source>&amp;Order no.</source>
+        <translation>订单号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay / Alipay order number</source>
+        <translation>微信支付/支付宝订单号</translation>
+    </message>
+    <message>
+        <source>transfer or cheque reference</source>
+        <translation>转账或支票参考号</translation>
+    </message>
+    <message>
+        <source>Enter the amount, or choose a method (F5–F8) to fill in what is due.</source>
+        <translation>请输入金额，或选择付款方式（F5–F8）自动填入应缴金额。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>The money handed over (%1) is less than the amount (%2).</source>
+        <translation>实收金额（%1）少于应付金额（%2）。</translation>
+    </message>
+    <message>
+        <source>Enter the order number of the QR payment.</source>
+        <translation>请输入扫码支付的订单号。</translation>
+    </message>
+    <message>
+        <source>Enter the reference number of the %1 payment.</source>
+        <translation>请输入%1付款的交易参考号。</translation>
+    </message>
+    <message>
+        <source>There is a cash line already; delete it (Delete in the list) to enter the cash again.</source>
+        <translation>已有一行现金付款；如需重新录入现金，请先删除该行（在列表中按 Delete）。</translation>
+    </message>
+    <message>
+        <source>Change to hand back</source>
+        <translation>应找零</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>remaining %1</source>
+        <translation>尚余 %1</translation>
+    </message>
+    <message>
+        <source>No tender yet</source>
+        <translation>尚无付款</translation>
+    </message>
+    <message>
+        <source>Entered %1</source>
+        <translation>已录入 %1</translation>
+    </message>
+    <message>
+        <source>Surplus %1 → prepaid balance</source>
+        <translation>多收 %1 → 转入预存余额</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>应缴 %1</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>已足额</translation>
+    </message>
+    <message>
+        <source>Remaining %1</source>
+        <translation>尚欠 %1</translation>
     </message>
 </context>
 <context>
@@ -881,6 +1950,195 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 毫米卷纸</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>58 毫米卷纸</translation>
+    </message>
+    <message>
+        <source>A5 sheet</source>
+        <translation>A5 纸</translation>
+    </message>
+    <message>
+        <source>The QR code cannot hold &quot;%1&quot;.</source>
+        <translation>二维码无法容纳“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfRenderer</name>
+    <message>
+        <source>The PDF library could not start.</source>
+        <translation>PDF 库无法启动。</translation>
+    </message>
+    <message>
+        <source>The PDF library failed (error 0x%1, detail %2).</source>
+        <translation>PDF 库出错（错误码 0x%1，详情 %2）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds a character the PDF&apos;s Chinese font cannot show (%2); the PDF prints it as %3.</source>
+        <translation>“%1”包含 PDF 中文字体无法显示的字符（%2）；PDF 中将其打印为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 stands for a character this PDF cannot show: %2.</source>
+        <translation>%1 表示本 PDF 无法显示的字符：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLayout</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收费凭证 %1</translation>
+    </message>
+    <message>
+        <source>Prepaid Refund Receipt</source>
+        <translation>预存退费凭证</translation>
+    </message>
+    <message>
+        <source>Electricity Payment Receipt</source>
+        <translation>电费收费凭证</translation>
+    </message>
+    <message>
+        <source>REPRINT (copy %1)</source>
+        <translation>重打（第%1次）</translation>
+    </message>
+    <message>
+        <source>Scan to verify receipt %1</source>
+        <translation>扫码核验凭证 %1</translation>
+    </message>
+    <message>
+        <source>Scan to verify</source>
+        <translation>扫码核验</translation>
+    </message>
+    <message>
+        <source>Receipt No.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>收费员</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>收费时间</translation>
+    </message>
+    <message>
+        <source>Account No.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>  waived</source>
+        <translation>  减免</translation>
+    </message>
+    <message>
+        <source>Added to prepaid balance</source>
+        <translation>转入预存</translation>
+    </message>
+    <message>
+        <source>Paid out of prepaid balance</source>
+        <translation>预存退出</translation>
+    </message>
+    <message>
+        <source>Paid from prepaid balance</source>
+        <translation>预存抵扣</translation>
+    </message>
+    <message>
+        <source>Prepaid balance after</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <source>Account total</source>
+        <translation>本户合计</translation>
+    </message>
+    <message>
+        <source>Paid out by</source>
+        <translation>退款方式</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>交易参考号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>In words (RMB)</source>
+        <translation>人民币（大写）</translation>
+    </message>
+    <message>
+        <source>This receipt was voided and is no proof of payment.</source>
+        <translation>本凭证已作废，不作为缴费凭据。</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Please keep this receipt as proof of payment.</source>
+        <translation>请妥善保管本凭证，作为缴费凭据。</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Counter clerk</source>
@@ -897,6 +2155,145 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementLayout</name>
+    <message>
+        <source>Settlement %1 %2</source>
+        <translation>日结 %1 %2</translation>
+    </message>
+    <message>
+        <source>Daily Settlement Report</source>
+        <translation>收费日结报表</translation>
+    </message>
+    <message>
+        <source>Settlement %1</source>
+        <translation>日结编号 %1</translation>
+    </message>
+    <message>
+        <source>Scan to verify</source>
+        <translation>扫码核验</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>收费员</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <source>Settled at</source>
+        <translation>日结时间</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>点钞方式</translation>
+    </message>
+    <message>
+        <source>blind (expected totals not shown)</source>
+        <translation>盲点（点钞前不显示应收）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>明点</translation>
+    </message>
+    <message>
+        <source>Cash by denomination</source>
+        <translation>现金券别明细</translation>
+    </message>
+    <message>
+        <source>Note / coin</source>
+        <translation>券别</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>现金合计</translation>
+    </message>
+    <message>
+        <source>Totals per method</source>
+        <translation>分方式汇总</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收费笔数</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>冲正笔数</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>凭证号段</translation>
+    </message>
+    <message>
+        <source>In words (RMB)</source>
+        <translation>人民币（大写）</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>Clerk&apos;s signature</source>
+        <translation>收费员签字</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s signature</source>
+        <translation>主管签字</translation>
     </message>
 </context>
 <context>
@@ -950,6 +2347,25 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
 </context>
 <context>
+    <name>TenderMethod</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <source>QR payment</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>Transfer / cheque</source>
+        <translation>转账/支票</translation>
+    </message>
+</context>
+<context>
     <name>halldesk</name>
     <message>
         <source>HallDesk</source>
@@ -968,24 +2384,12 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>以此操作员身份登录。如已在 HALLDESK_PASSWORD 中提供密码，则不显示登录对话框。</translation>
     </message>
     <message>
-        <source>The screen to start on: lookup or account.</source>
-        <translation>启动时显示的页面：lookup（查询）或 account（账户）。</translation>
-    </message>
-    <message>
-        <source>Open this account at start.</source>
-        <translation>启动时打开此户号。</translation>
-    </message>
-    <message>
         <source>Start the lookup with this query.</source>
         <translation>启动时以此内容进行查询。</translation>
     </message>
     <message>
         <source>The language: zh_CN or en (default: the system&apos;s).</source>
         <translation>界面语言：zh_CN 或 en（默认：跟随系统）。</translation>
-    </message>
-    <message>
-        <source>Unknown screen &quot;%1&quot;; the screens are lookup and account.</source>
-        <translation>未知页面“%1”；可用页面为 lookup 和 account。</translation>
     </message>
     <message>
         <source>Unknown language &quot;%1&quot;; use zh_CN or en.</source>
@@ -1014,6 +2418,22 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Sign-in was refused.</source>
         <translation>登录被拒绝。</translation>
+    </message>
+    <message>
+        <source>The screen to start on: lookup, account or counter.</source>
+        <translation>启动时显示的界面：lookup、account 或 counter。</translation>
+    </message>
+    <message>
+        <source>Open this account at start (on the counter, ready to pay, with --screen counter).</source>
+        <translation>启动时打开此户号（配合 --screen counter 时直接进入柜台，可立即缴费）。</translation>
+    </message>
+    <message>
+        <source>Unknown screen &quot;%1&quot;; the screens are lookup, account and counter.</source>
+        <translation>未知界面“%1”；可用界面为 lookup、account 和 counter。</translation>
+    </message>
+    <message>
+        <source>Cannot read the tender &quot;%1&quot;.</source>
+        <translation>无法读取付款方式“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1127,10 +2547,6 @@ Benchmarks:
     <message>
         <source>Add, list, change or disable operators.</source>
         <translation>添加、列出、修改或停用操作员。</translation>
-    </message>
-    <message>
-        <source>Measure lookup speed.</source>
-        <translation>测量查询速度。</translation>
     </message>
     <message>
         <source>--accounts takes a whole number from 1 to %1, not &quot;%2&quot;.</source>
@@ -1471,6 +2887,370 @@ Commands:
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Payment commit time against a bare insert; a group payment.</source>
+        <translation>缴费提交耗时与单纯插入的对比；集团户缴费。</translation>
+    </message>
+    <message>
+        <source>The central server, postgresql://user:password@host:port/database (an administrator).</source>
+        <translation>中心服务器，postgresql://user:password@host:port/database（管理员账号）。</translation>
+    </message>
+    <message>
+        <source>libsodium could not be initialised.</source>
+        <translation>无法初始化 libsodium。</translation>
+    </message>
+    <message>
+        <source>Bring the central database up to this HallDesk&apos;s schema version. Safe to run again; refuses a database that is newer.</source>
+        <translation>将中心数据库升级到本 HallDesk 的结构版本。可重复运行；拒绝处理版本更新的数据库。</translation>
+    </message>
+    <message>
+        <source>Usage: halldeskctl central terminal add --url URL --hall CODE --terminal CODE [--name NAME]</source>
+        <translation>用法：halldeskctl central terminal add --url URL --hall CODE --terminal CODE [--name NAME]</translation>
+    </message>
+    <message>
+        <source>Create a terminal&apos;s login role on the centre and print its connection settings once (the password is not stored anywhere else).</source>
+        <translation>在中心服务器上创建终端的登录角色，并仅输出一次其连接设置（密码不在其他任何地方保存）。</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s code, e.g. H01.</source>
+        <translation>营业厅编码，例如 H01。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s code in the hall, e.g. T01.</source>
+        <translation>终端在营业厅内的编码，例如 T01。</translation>
+    </message>
+    <message>
+        <source>A name for the terminal.</source>
+        <translation>终端名称。</translation>
+    </message>
+    <message>
+        <source>Record a payment made outside the halls (bank, WeChat, Alipay, online) on the centre; it reaches the counters on their next sync.</source>
+        <translation>在中心服务器上记录营业厅以外的缴费（银行、微信、支付宝、网上）；各柜台下次同步时收到。</translation>
+    </message>
+    <message>
+        <source>The account number.</source>
+        <translation>户号。</translation>
+    </message>
+    <message>
+        <source>The amount paid, e.g. 100.00.</source>
+        <translation>缴费金额，例如 100.00。</translation>
+    </message>
+    <message>
+        <source>bank, wechat, alipay or online.</source>
+        <translation>bank、wechat、alipay 或 online。</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s UUID (default: a new one); the same UUID again records nothing new.</source>
+        <translation>缴费的 UUID（默认新生成）；重复使用同一 UUID 不会产生新记录。</translation>
+    </message>
+    <message>
+        <source>the amount must be more than zero</source>
+        <translation>金额必须大于零</translation>
+    </message>
+    <message>
+        <source>Unknown channel &quot;%1&quot;; use one of %2.</source>
+        <translation>未知渠道“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>--uuid &quot;%1&quot; is not a UUID.</source>
+        <translation>--uuid “%1”不是 UUID。</translation>
+    </message>
+    <message>
+        <source>Usage: halldeskctl central migrate|terminal add|pay --url URL … (halldeskctl central SUBCOMMAND --help for each).</source>
+        <translation>用法：halldeskctl central migrate|terminal add|pay --url URL …（各子命令的说明见 halldeskctl central SUBCOMMAND --help）。</translation>
+    </message>
+    <message>
+        <source>Unknown subcommand &quot;%1&quot;. %2</source>
+        <translation>未知子命令“%1”。%2</translation>
+    </message>
+    <message>
+        <source>Take a payment for one or several accounts.</source>
+        <translation>为一个或多个户号收费。</translation>
+    </message>
+    <message>
+        <source>Void a payment of today, with a supervisor&apos;s approval.</source>
+        <translation>冲正当天的一笔缴费，需主管审批。</translation>
+    </message>
+    <message>
+        <source>Pay out prepaid balance, with a supervisor&apos;s approval.</source>
+        <translation>退还预存余额，需主管审批。</translation>
+    </message>
+    <message>
+        <source>Settle the shift: cash count and totals.</source>
+        <translation>班次日结：现金清点与汇总。</translation>
+    </message>
+    <message>
+        <source>Verify the store&apos;s money invariants.</source>
+        <translation>校验数据库的资金一致性。</translation>
+    </message>
+    <message>
+        <source>Write a receipt as PDF (a reprint after the first output).</source>
+        <translation>将收费凭证输出为 PDF（首次输出之后为重打）。</translation>
+    </message>
+    <message>
+        <source>Measure lookup and payment speed.</source>
+        <translation>测量查询和缴费速度。</translation>
+    </message>
+    <message>
+        <source>The central server: migrate, add a terminal, record a payment from another channel.</source>
+        <translation>中心服务器：迁移、添加终端、记录其他渠道的缴费。</translation>
+    </message>
+    <message>
+        <source>Run one sync round with the central server.</source>
+        <translation>与中心服务器进行一轮同步。</translation>
+    </message>
+    <message>
+        <source>This needs a supervisor&apos;s approval: name them with --approver.</source>
+        <translation>此操作需要主管审批：请用 --approver 指定审批主管。</translation>
+    </message>
+    <message>
+        <source>Set the approver&apos;s password in the HALLDESK_APPROVER_PASSWORD environment variable.</source>
+        <translation>请在环境变量 HALLDESK_APPROVER_PASSWORD 中设置审批人的密码。</translation>
+    </message>
+    <message>
+        <source>Take a payment (the operator&apos;s password in HALLDESK_PASSWORD).</source>
+        <translation>收费（操作员密码放在 HALLDESK_PASSWORD 中）。</translation>
+    </message>
+    <message>
+        <source>The clerk taking the payment.</source>
+        <translation>收费的收费员。</translation>
+    </message>
+    <message>
+        <source>An account number (户号); repeat for a group payment.</source>
+        <translation>户号；集团户缴费时可重复指定。</translation>
+    </message>
+    <message>
+        <source>cash, card, qr or transfer.</source>
+        <translation>cash、card、qr 或 transfer。</translation>
+    </message>
+    <message>
+        <source>The amount paid, in yuan.</source>
+        <translation>缴费金额，单位为元。</translation>
+    </message>
+    <message>
+        <source>Cash handed over (default: the amount).</source>
+        <translation>实收现金（默认等于金额）。</translation>
+    </message>
+    <message>
+        <source>The card, QR or transfer reference number.</source>
+        <translation>刷卡、扫码或转账的交易参考号。</translation>
+    </message>
+    <message>
+        <source>The business date, YYYY-MM-DD (default: today).</source>
+        <translation>营业日期，YYYY-MM-DD（默认今天）。</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s UUID; sending it again returns the recorded payment.</source>
+        <translation>缴费的 UUID；再次发送时返回已记录的缴费。</translation>
+    </message>
+    <message>
+        <source>One receipt per account instead of one combined receipt.</source>
+        <translation>每户开具一张凭证，而不是合并开具一张凭证。</translation>
+    </message>
+    <message>
+        <source>Missing --account.</source>
+        <translation>缺少 --account。</translation>
+    </message>
+    <message>
+        <source>--method is cash, card, qr or transfer, not &quot;%1&quot;.</source>
+        <translation>--method 应为 cash、card、qr 或 transfer，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--tendered is for cash only.</source>
+        <translation>--tendered 仅用于现金。</translation>
+    </message>
+    <message>
+        <source>--tendered must be more than zero.</source>
+        <translation>--tendered 必须大于零。</translation>
+    </message>
+    <message>
+        <source>--uuid takes a UUID, not &quot;%1&quot;.</source>
+        <translation>--uuid 需要 UUID，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Void (冲正) a payment of today before the shift is settled.</source>
+        <translation>在班次日结前冲正当天的一笔缴费。</translation>
+    </message>
+    <message>
+        <source>The clerk voiding the payment.</source>
+        <translation>办理冲正的收费员。</translation>
+    </message>
+    <message>
+        <source>Why the payment is voided.</source>
+        <translation>冲正原因。</translation>
+    </message>
+    <message>
+        <source>The approving supervisor (password in HALLDESK_APPROVER_PASSWORD).</source>
+        <translation>审批主管（密码放在 HALLDESK_APPROVER_PASSWORD 中）。</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s receipt number.</source>
+        <translation>缴费的凭证号。</translation>
+    </message>
+    <message>
+        <source>Give exactly one receipt number.</source>
+        <translation>请指定且只指定一个凭证号。</translation>
+    </message>
+    <message>
+        <source>Pay out prepaid balance in cash, with a supervisor&apos;s approval.</source>
+        <translation>以现金退还预存余额，需主管审批。</translation>
+    </message>
+    <message>
+        <source>The clerk paying out.</source>
+        <translation>办理退款的收费员。</translation>
+    </message>
+    <message>
+        <source>The amount paid out, in yuan.</source>
+        <translation>退款金额，单位为元。</translation>
+    </message>
+    <message>
+        <source>Why the balance is refunded.</source>
+        <translation>退还余额的原因。</translation>
+    </message>
+    <message>
+        <source>Settle (日结) the operator&apos;s shift: the cash count and the totals.</source>
+        <translation>对操作员的班次进行日结：现金清点与汇总。</translation>
+    </message>
+    <message>
+        <source>The clerk whose shift is settled.</source>
+        <translation>要日结班次的收费员。</translation>
+    </message>
+    <message>
+        <source>The cash count: denomination in yuan and count, e.g. &quot;100:3,50:1,0.5:2&quot;.</source>
+        <translation>现金清点：面额（元）与张数，例如 &quot;100:3,50:1,0.5:2&quot;。</translation>
+    </message>
+    <message>
+        <source>The bank card total.</source>
+        <translation>刷卡合计。</translation>
+    </message>
+    <message>
+        <source>The QR payment total.</source>
+        <translation>扫码支付合计。</translation>
+    </message>
+    <message>
+        <source>The transfer / cheque total.</source>
+        <translation>转账/支票合计。</translation>
+    </message>
+    <message>
+        <source>The supervisor approving a difference (password in HALLDESK_APPROVER_PASSWORD).</source>
+        <translation>审批差额的主管（密码放在 HALLDESK_APPROVER_PASSWORD 中）。</translation>
+    </message>
+    <message>
+        <source>Why the count differs.</source>
+        <translation>清点不符的原因。</translation>
+    </message>
+    <message>
+        <source>A blind count: the expected totals were not shown before.</source>
+        <translation>盲点：点钞前未显示应收合计。</translation>
+    </message>
+    <message>
+        <source>--cash takes denomination:count pairs such as &quot;100:3,0.5:2&quot;, not &quot;%1&quot;.</source>
+        <translation>--cash 需要“面额:张数”对，例如 &quot;100:3,0.5:2&quot;，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The store has no accounts with open bills to pay.</source>
+        <translation>数据库中没有有未结账单可缴的户号。</translation>
+    </message>
+    <message>
+        <source>Time payment commits (synchronous=FULL) against a bare one-row insert transaction on the same file system, and a group payment.</source>
+        <translation>测量缴费提交耗时（synchronous=FULL），与同一文件系统上单纯插入一行的事务对比，并测量集团户缴费。</translation>
+    </message>
+    <message>
+        <source>The store whose accounts are copied into a temporary bench store.</source>
+        <translation>其户号将复制到临时测试数据库中的数据库。</translation>
+    </message>
+    <message>
+        <source>Payments to time (default %1).</source>
+        <translation>计时的缴费笔数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Accounts in the group payment (default %1).</source>
+        <translation>集团户缴费中的户数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder beside %1.</source>
+        <translation>无法在 %1 旁创建临时文件夹。</translation>
+    </message>
+    <message>
+        <source>Payment commit, synchronous=FULL, %1 single-account cash payments on a bench store beside %2:
+</source>
+        <translation>缴费提交，synchronous=FULL，在 %2 旁的测试数据库上进行 %1 笔单户现金缴费：
+</translation>
+    </message>
+    <message>
+        <source>  payment      p50 %1 ms  p95 %2 ms  p99 %3 ms (goal p95 under %4 ms)
+</source>
+        <translation>  缴费        p50 %1 毫秒  p95 %2 毫秒  p99 %3 毫秒（目标：p95 低于 %4 毫秒）
+</translation>
+    </message>
+    <message>
+        <source>  bare insert  p50 %1 ms  p95 %2 ms
+</source>
+        <translation>  单纯插入    p50 %1 毫秒  p95 %2 毫秒
+</translation>
+    </message>
+    <message>
+        <source>  ratio        p50 %1x  p95 %2x (goal at most %3x)
+</source>
+        <translation>  比值        p50 %1 倍  p95 %2 倍（目标：不超过 %3 倍）
+</translation>
+    </message>
+    <message>
+        <source>Group payment over %1 accounts: %2 ms (goal under %3 ms)
+</source>
+        <translation>%1 户集团户缴费：%2 毫秒（目标：低于 %3 毫秒）
+</translation>
+    </message>
+    <message>
+        <source>Receipt PDF render: %1 ms (goal under %2 ms)
+</source>
+        <translation>收费凭证 PDF 渲染：%1 毫秒（目标：低于 %2 毫秒）
+</translation>
+    </message>
+    <message>
+        <source>Write a receipt as PDF. Every output after the first is marked as a copy (重打).</source>
+        <translation>将收费凭证输出为 PDF。首次之后的每次输出都标记为副本（重打）。</translation>
+    </message>
+    <message>
+        <source>The receipt number, e.g. H01T01-00000042.</source>
+        <translation>凭证号，例如 H01T01-00000042。</translation>
+    </message>
+    <message>
+        <source>The store.</source>
+        <translation>数据库。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>80mm (default), 58mm or a5.</source>
+        <translation>80mm（默认）、58mm 或 a5。</translation>
+    </message>
+    <message>
+        <source>Name exactly one receipt number.</source>
+        <translation>请指定且只指定一个凭证号。</translation>
+    </message>
+    <message>
+        <source>--paper &quot;%1&quot;: use 80mm, 58mm or a5.</source>
+        <translation>--paper “%1”：请使用 80mm、58mm 或 a5。</translation>
+    </message>
+    <message>
+        <source>Run one sync round with the central server: push the pending events, then pull what changed. Prints what it did as JSON.</source>
+        <translation>与中心服务器进行一轮同步：上传待上传事件，再下载变更内容。以 JSON 输出执行情况。</translation>
+    </message>
+    <message>
+        <source>The central server as this terminal: postgresql://role:password@host:port/database.</source>
+        <translation>以本终端身份连接的中心服务器：postgresql://role:password@host:port/database。</translation>
+    </message>
+    <message>
+        <source>Events per push call (default 500).</source>
+        <translation>每次上传调用的事件数（默认 500）。</translation>
+    </message>
+    <message>
+        <source>--batch takes a positive number.</source>
+        <translation>--batch 需要正整数。</translation>
     </message>
 </context>
 </TS>

@@ -60,7 +60,9 @@ MainWindow* Desk::openWindow(const Operator& op)
     connect(m_window, &MainWindow::signOutRequested, this, &Desk::signOut);
 
     const Start start = std::exchange(m_start, Start{}); // the command line's wishes count for the first window
-    if (!start.accountNo.isEmpty()) {
+    if (!start.accountNo.isEmpty() && start.screen == MainWindow::Screen::Counter) {
+        m_window->openCounter(start.accountNo);
+    } else if (!start.accountNo.isEmpty()) {
         m_window->openAccount(start.accountNo);
     } else {
         m_window->showScreen(start.screen);

@@ -19,7 +19,8 @@ class Desk final : public QObject
     Q_OBJECT
 
 public:
-    // Where the first window opens (from the command line): a screen, an account, a query for the lookup.
+    // Where the first window opens (from the command line): a screen, an account (on the counter when that is the
+    // screen, else in the account view), a query for the lookup.
     struct Start
     {
         MainWindow::Screen screen = MainWindow::Screen::Lookup;

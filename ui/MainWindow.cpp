@@ -1,11 +1,14 @@
 #include "ui/MainWindow.h"
 
 #include "app/accounts/AccountService.h"
+#include "app/counter/CounterService.h"
 #include "db/Store.h"
 #include "ui/accounts/AccountView.h"
 #include "ui/auth/LockScreen.h"
 #include "ui/common/Icons.h"
+#include "ui/counter/CounterScreen.h"
 #include "ui/lookup/LookupScreen.h"
+#include "ui/print/DocumentPrinter.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -14,6 +17,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPrinterInfo>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -46,11 +50,13 @@ MainWindow::MainWindow(const Services& services, const Session& session, QWidget
     , m_stack(new QStackedWidget(this))
     , m_lookup(new LookupScreen(services.store, services.lookup, this))
     , m_account(new AccountView(services.accounts, session, this))
+    , m_counter(new CounterScreen(services, session, this))
 {
     setWindowTitle(tr("HallDesk — %1").arg(session.workplace.hallName));
     setWindowIcon(Icons::application());
     m_stack->addWidget(m_lookup);
     m_stack->addWidget(m_account);
+    m_stack->addWidget(m_counter);
     setCentralWidget(m_stack);
 
     buildActions();
@@ -64,6 +70,9 @@ MainWindow::MainWindow(const Services& services, const Session& session, QWidget
 
     connect(m_lookup, &LookupScreen::openAccount, this, &MainWindow::openAccount);
     connect(m_account, &AccountView::backRequested, this, [this] { showScreen(Screen::Lookup); });
+    connect(m_account, &AccountView::payRequested, this, &MainWindow::openCounter);
+    connect(m_counter, &CounterScreen::receiptsToPrint, this, &MainWindow::printReceipts);
+    connect(m_counter, &CounterScreen::settlementToPrint, this, &MainWindow::printSettlement);
 
     restoreWindowGeometry();
     showScreen(Screen::Lookup);
@@ -78,6 +87,9 @@ std::optional<MainWindow::Screen> MainWindow::screenFromName(const QString& name
     }
     if (name == QLatin1String("account")) {
         return Screen::Account;
+    }
+    if (name == QLatin1String("counter")) {
+        return Screen::Counter;
     }
     return std::nullopt;
 }
@@ -99,6 +111,18 @@ void MainWindow::buildActions()
     m_accountAction->setToolTip(tr("The account last opened (F3)"));
     m_accountAction->setCheckable(true);
     connect(m_accountAction, &QAction::triggered, this, [this] { showScreen(Screen::Account); });
+
+    m_counterAction = new QAction(Icons::counter(navigationIcon), tr("Counter"), m_screens);
+    m_counterAction->setShortcut(QKeySequence(Qt::Key_F4));
+    m_counterAction->setToolTip(tr("Take payments (F4)"));
+    m_counterAction->setCheckable(true);
+    connect(m_counterAction, &QAction::triggered, this, [this] { showScreen(Screen::Counter); });
+
+    m_payAction = new QAction(tr("Pay this account"), this);
+    m_payAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_payAction->setToolTip(tr("Open the counter with the account in the lookup or the account view (Ctrl+Enter)"));
+    connect(m_payAction, &QAction::triggered, this, &MainWindow::payCurrentAccount);
+    addAction(m_payAction);
 
     m_backAction = new QAction(tr("Back to lookup"), this);
     m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
@@ -130,6 +154,7 @@ void MainWindow::buildNavigation()
     m_navigation->setIconSize(QSize(30, 30));
     m_navigation->addAction(m_lookupAction);
     m_navigation->addAction(m_accountAction);
+    m_navigation->addAction(m_counterAction);
     addToolBar(Qt::LeftToolBarArea, m_navigation);
     setContextMenuPolicy(Qt::NoContextMenu);
 }
@@ -145,7 +170,9 @@ void MainWindow::buildMenus()
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     go->addAction(m_lookupAction);
     go->addAction(m_accountAction);
+    go->addAction(m_counterAction);
     go->addSeparator();
+    go->addAction(m_payAction);
     go->addAction(m_backAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -200,12 +227,20 @@ void MainWindow::showScreen(Screen screen)
         m_accountAction->setChecked(true);
         m_account->setFocus(Qt::OtherFocusReason);
         break;
+    case Screen::Counter:
+        m_stack->setCurrentWidget(m_counter);
+        m_counterAction->setChecked(true);
+        m_counter->activate();
+        break;
     }
     m_backAction->setEnabled(screen != Screen::Lookup);
 }
 
 MainWindow::Screen MainWindow::currentScreen() const
 {
+    if (m_stack->currentWidget() == m_counter) {
+        return Screen::Counter;
+    }
     return m_stack->currentWidget() == m_account ? Screen::Account : Screen::Lookup;
 }
 
@@ -220,6 +255,93 @@ bool MainWindow::openAccount(const QString& accountNo)
     statusBar()->clearMessage();
     showScreen(Screen::Account);
     return true;
+}
+
+bool MainWindow::openCounter(const QString& accountNo)
+{
+    if (isLocked()) {
+        return false;
+    }
+    showScreen(Screen::Counter);
+    statusBar()->clearMessage();
+    return m_counter->loadAccounts({accountNo});
+}
+
+void MainWindow::payCurrentAccount()
+{
+    QString accountNo;
+    if (currentScreen() == Screen::Lookup) {
+        accountNo = m_lookup->currentAccountNo();
+    } else if (currentScreen() == Screen::Account && m_account->account()) {
+        accountNo = m_account->account()->accountNo;
+    }
+    if (accountNo.isEmpty()) {
+        showScreen(Screen::Counter);
+        return;
+    }
+    openCounter(accountNo);
+}
+
+void MainWindow::printReceipts(const QStringList& receiptNos, bool preview)
+{
+    // After a payment the receipt goes straight to the counter's printer. Without one (or under automation, where
+    // nobody could answer a printing problem) the receipt stays recorded and Ctrl+P prints it later.
+    if (!preview && !canPrintUnattended()) {
+        statusBar()->showMessage(tr("Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the "
+                                    "print preview, where one can be chosen.")
+                                     .arg(receiptNos.join(QStringLiteral(", "))),
+                                 15000);
+        return;
+    }
+    for (const QString& receiptNo : receiptNos) {
+        ReceiptData receipt;
+        try {
+            receipt = m_services.counter.receipt(receiptNo);
+        } catch (const StoreError& error) {
+            QMessageBox::warning(this, tr("Printing"), error.message());
+            return;
+        }
+        if (!DocumentPrinter::printReceipt(this, receipt, preview)) {
+            return; // cancelled, or DocumentPrinter told the person what went wrong
+        }
+        try {
+            m_services.counter.recordOutput(receiptNo, &m_session); // the next output is a 重打 copy
+        } catch (const StoreError& error) {
+            QMessageBox::warning(this, tr("Printing"), error.message());
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("Printed receipt %1.").arg(receiptNos.join(QStringLiteral(", "))), 8000);
+}
+
+void MainWindow::printSettlement(const QUuid& settlementUuid)
+{
+    SettlementData settlement;
+    try {
+        settlement = m_services.counter.settlement(settlementUuid);
+    } catch (const StoreError& error) {
+        QMessageBox::warning(this, tr("Printing"), error.message());
+        return;
+    }
+    // The report is printed once, at the end of the day: the preview lets the clerk choose the paper and printer.
+    if (!isInteractive()) {
+        statusBar()->showMessage(tr("The settlement is recorded; no printer to print its report on."), 15000);
+        return;
+    }
+    DocumentPrinter::printSettlement(
+        this, settlement, true,
+        m_services.store.setting(QStringLiteral("hall.timezone"), QStringLiteral("Asia/Shanghai")));
+}
+
+bool MainWindow::isInteractive()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+}
+
+bool MainWindow::canPrintUnattended()
+{
+    return isInteractive() && (!DocumentPrinter::printerName().isEmpty() || !QPrinterInfo::defaultPrinter().isNull());
 }
 
 void MainWindow::lock()
@@ -248,8 +370,8 @@ void MainWindow::setLocked(bool locked)
                             static_cast<QWidget*>(m_stack), static_cast<QWidget*>(statusBar())}) {
         widget->setEnabled(!locked);
     }
-    for (QAction* action :
-         {m_lookupAction, m_accountAction, m_backAction, m_lockAction, m_signOutAction, m_aboutAction}) {
+    for (QAction* action : {m_lookupAction, m_accountAction, m_counterAction, m_payAction, m_backAction, m_lockAction,
+                            m_signOutAction, m_aboutAction}) {
         action->setEnabled(!locked);
     }
     if (!locked) {

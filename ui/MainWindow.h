@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QTimer>
+#include <QUuid>
 
 class QAction;
 class QActionGroup;
@@ -15,6 +16,7 @@ class QToolBar;
 namespace HallDesk {
 
 class AccountView;
+class CounterScreen;
 class LockScreen;
 class LookupScreen;
 
@@ -30,6 +32,7 @@ public:
     {
         Lookup,
         Account,
+        Counter,
     };
 
     MainWindow(const Services& services, const Session& session, QWidget* parent = nullptr);
@@ -40,6 +43,9 @@ public:
     Screen currentScreen() const;
     // Opens the account view on `accountNo`; an unknown account leaves the lookup with a message and returns false.
     bool openAccount(const QString& accountNo);
+    // Opens the payment counter with `accountNo` loaded (a new customer); an unknown account leaves the counter
+    // empty with the message and returns false.
+    bool openCounter(const QString& accountNo);
 
     void lock();
     bool isLocked() const;
@@ -49,8 +55,9 @@ public:
     const Session& session() const { return m_session; }
     LookupScreen* lookupScreen() const { return m_lookup; }
     AccountView* accountView() const { return m_account; }
+    CounterScreen* counterScreen() const { return m_counter; }
 
-    // "screen" names as the command line takes them (lookup, account).
+    // "screen" names as the command line takes them (lookup, account, counter).
     static std::optional<Screen> screenFromName(const QString& name);
 
 Q_SIGNALS:
@@ -68,6 +75,15 @@ private:
     void refreshBusinessDate();
     void showAbout();
     void restoreWindowGeometry();
+    void payCurrentAccount();
+    // Where the counter's documents are printed: the receipts after a payment, a reprint or preview from today's
+    // payments, the settlement report. The one place that knows the printer.
+    void printReceipts(const QStringList& receiptNos, bool preview);
+    void printSettlement(const QUuid& settlementUuid);
+    // A person is there to answer a dialog (not the offscreen or minimal platform of tests and screenshots).
+    static bool isInteractive();
+    // A receipt can go to a printer without asking: there is one, and a person to hear of a problem.
+    static bool canPrintUnattended();
 
     Services m_services;
     Session m_session;
@@ -75,6 +91,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     LookupScreen* m_lookup = nullptr;
     AccountView* m_account = nullptr;
+    CounterScreen* m_counter = nullptr;
     LockScreen* m_lockScreen = nullptr;
     QToolBar* m_navigation = nullptr;
     QLabel* m_businessDate = nullptr;
@@ -83,6 +100,8 @@ private:
     QActionGroup* m_screens = nullptr;
     QAction* m_lookupAction = nullptr;
     QAction* m_accountAction = nullptr;
+    QAction* m_counterAction = nullptr;
+    QAction* m_payAction = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_lockAction = nullptr;
     QAction* m_signOutAction = nullptr;

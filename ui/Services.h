@@ -4,6 +4,7 @@ namespace HallDesk {
 
 class AccountService;
 class AuthService;
+class CounterService;
 class LookupService;
 class Store;
 
@@ -15,6 +16,7 @@ struct Services
     AuthService& auth;
     AccountService& accounts;
     LookupService& lookup;
+    CounterService& counter;
 };
 
 } // namespace HallDesk

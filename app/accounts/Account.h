@@ -23,7 +23,9 @@ struct BillLine
     QDate dueDate;
     QString status; // open, partial, paid
     QDate paidOn;
-    LateFee lateFee; // zero for paid bills
+    QDate feeThrough; // the late fee was settled up to this day by an earlier payment (invalid: never)
+    Money feeCarried; // late fee left unpaid by an earlier partial payment
+    LateFee lateFee; // zero for paid bills; includes feeCarried
 
     Money outstanding() const { return amount - paid; }
     Money totalDue() const { return outstanding() + lateFee.fee; }

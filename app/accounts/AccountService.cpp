@@ -60,8 +60,9 @@ QString nowUtcText()
 }
 
 // Bill rows as both bill queries select them.
-const QString kBillColumns
-    = QStringLiteral("SELECT id, period, kwh, amount_fen, paid_fen, issue_date, due_date, status, paid_on FROM bills ");
+const QString kBillColumns = QStringLiteral(
+    "SELECT id, period, kwh, amount_fen, paid_fen, issue_date, due_date, status, paid_on, fee_through, "
+    "fee_carried_fen FROM bills ");
 
 BillLine billFromRow(const QSqlQuery& row)
 {
@@ -75,6 +76,8 @@ BillLine billFromRow(const QSqlQuery& row)
     bill.dueDate = dateFromText(row.value(6));
     bill.status = row.value(7).toString();
     bill.paidOn = dateFromText(row.value(8));
+    bill.feeThrough = dateFromText(row.value(9));
+    bill.feeCarried = Money::fromFen(row.value(10).toLongLong());
     return bill;
 }
 
@@ -220,7 +223,9 @@ std::optional<AccountDetail> AccountService::load(const QString& accountNo, QDat
             }
         }
         BillLine bill = billFromRow(open);
-        bill.lateFee = computeLateFee(*policy, detail.customerClass, bill.outstanding(), bill.dueDate, on);
+        // The counter's computation, so the account view and the counter never disagree about a fee.
+        bill.lateFee = billLateFee(*policy, detail.customerClass, bill.outstanding(), bill.dueDate, bill.feeThrough,
+                                   bill.feeCarried, on);
         detail.arrearsPrincipal += bill.outstanding();
         detail.arrearsLateFee += bill.lateFee.fee;
         detail.openBills.append(bill);

@@ -27,6 +27,22 @@ QString policyLabel(const LateFeePolicy& policy)
 
 LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money principal, QDate due, QDate on)
 {
+    return computeLateFee(policy, customerClass, principal, due, QDate(), on);
+}
+
+LateFee billLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money outstanding, QDate due,
+                    QDate feeThrough, Money carried, QDate on)
+{
+    LateFee result = computeLateFee(policy, customerClass, outstanding, due, feeThrough, on);
+    if (carried.fen() > 0) {
+        result.fee += carried;
+    }
+    return result;
+}
+
+LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money principal, QDate due,
+                       QDate countedThrough, QDate on)
+{
     LateFee result;
     result.policyId = policy.id;
     result.policyVersion = policy.version;
@@ -36,7 +52,10 @@ LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass,
 
     // Overdue days run from the day after the due date (plus grace days) to the day of payment, inclusive; each
     // day falls in the due date's calendar year or in a later one.
-    const QDate firstDay = due.addDays(qint64(policy.graceDays) + 1);
+    QDate firstDay = due.addDays(qint64(policy.graceDays) + 1);
+    if (countedThrough.isValid() && countedThrough >= firstDay) {
+        firstDay = countedThrough.addDays(1);
+    }
     if (on < firstDay) {
         return result;
     }

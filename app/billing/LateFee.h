@@ -53,6 +53,18 @@ struct LateFee
 // positive fee under the policy's minimum is charged as the minimum; paid on or before the due date: no fee.
 LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money principal, QDate due, QDate on);
 
+// The same, counting only the overdue days after `countedThrough` (a day up to which an earlier payment settled the
+// fee; invalid: count from the due date). The year buckets still refer to the original due date, so a day in a
+// later year costs the later-years rate whenever it is counted.
+LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money principal, QDate due,
+                       QDate countedThrough, QDate on);
+
+// A bill's late fee as of `on`, as the account view, the command line and the counter all show and charge it: the
+// fee on the outstanding principal for the days after fee_through (the due date when unset), plus the fee carried
+// from an earlier partial payment (fee_carried_fen). No overdue day is ever counted twice.
+LateFee billLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money outstanding, QDate due,
+                    QDate feeThrough, Money carried, QDate on);
+
 // Reads policies from a store.
 class LateFeePolicyRepository final
 {

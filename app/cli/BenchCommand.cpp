@@ -77,6 +77,8 @@ struct Benchmark
 constexpr Benchmark kBenchmarks[] = {
     {"lookup", QT_TRANSLATE_NOOP("halldeskctl", "Lookup speed per kind of query, against a naive LIKE scan."),
      Bench::lookup},
+    {"pay", QT_TRANSLATE_NOOP("halldeskctl", "Payment commit time against a bare insert; a group payment."),
+     Bench::pay},
 };
 
 QString benchmarkList()

@@ -28,5 +28,7 @@ int positiveOption(const QCommandLineParser& parser, const QString& option, int 
 
 // halldeskctl bench lookup --db PATH [--runs N] [--naive-runs N] (LookupBench.cpp)
 int lookup(const QStringList& args);
+// halldeskctl bench pay --db PATH [--payments N] [--group N] (PayBench.cpp)
+int pay(const QStringList& args);
 
 } // namespace HallDesk::Cli::Bench

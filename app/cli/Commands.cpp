@@ -15,8 +15,20 @@ const QList<Command>& commands()
             runAccount},
         {"latefee", QT_TRANSLATE_NOOP("halldeskctl", "Compute a late fee."), runLateFee},
         {"operator", QT_TRANSLATE_NOOP("halldeskctl", "Add, list, change or disable operators."), runOperator},
+        {"pay", QT_TRANSLATE_NOOP("halldeskctl", "Take a payment for one or several accounts."), runPay},
+        {"void", QT_TRANSLATE_NOOP("halldeskctl", "Void a payment of today, with a supervisor's approval."), runVoid},
+        {"refund", QT_TRANSLATE_NOOP("halldeskctl", "Pay out prepaid balance, with a supervisor's approval."),
+         runRefund},
+        {"settle", QT_TRANSLATE_NOOP("halldeskctl", "Settle the shift: cash count and totals."), runSettle},
+        {"check", QT_TRANSLATE_NOOP("halldeskctl", "Verify the store's money invariants."), runCheck},
+        {"receipt", QT_TRANSLATE_NOOP("halldeskctl", "Write a receipt as PDF (a reprint after the first output)."),
+            runReceipt},
         {"audit", QT_TRANSLATE_NOOP("halldeskctl", "Verify the audit log's hash chain."), runAudit},
-        {"bench", QT_TRANSLATE_NOOP("halldeskctl", "Measure lookup speed."), runBench},
+        {"bench", QT_TRANSLATE_NOOP("halldeskctl", "Measure lookup and payment speed."), runBench},
+        {"central", QT_TRANSLATE_NOOP("halldeskctl", "The central server: migrate, add a terminal, record a payment "
+                                                     "from another channel."),
+            runCentral},
+        {"sync", QT_TRANSLATE_NOOP("halldeskctl", "Run one sync round with the central server."), runSync},
     };
     return table;
 }

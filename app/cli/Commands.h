@@ -25,5 +25,13 @@ int runLateFee(const QStringList& args);
 int runOperator(const QStringList& args);
 int runAudit(const QStringList& args);
 int runBench(const QStringList& args);
+int runPay(const QStringList& args);
+int runVoid(const QStringList& args);
+int runRefund(const QStringList& args);
+int runSettle(const QStringList& args);
+int runCheck(const QStringList& args);
+int runReceipt(const QStringList& args);
+int runCentral(const QStringList& args);
+int runSync(const QStringList& args);
 
 } // namespace HallDesk::Cli

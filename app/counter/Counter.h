@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -23,6 +24,12 @@ enum class TenderMethod {
     Qr, // 扫码 (WeChat Pay, Alipay): order number required
     Transfer, // 转账 / 支票 for companies: reference required
 };
+
+// Qt 6.4 has no qHash for scoped enums; QHash<TenderMethod, …> needs this one.
+constexpr size_t qHash(TenderMethod method, size_t seed = 0) noexcept
+{
+    return ::qHash(static_cast<int>(method), seed);
+}
 
 // "cash", "card", "qr", "transfer": the code in the store, JSON and the command line.
 QString tenderMethodCode(TenderMethod method);
@@ -72,7 +79,7 @@ struct Tender
 {
     TenderMethod method = TenderMethod::Cash;
     Money amount; // what this tender pays
-    Money tendered; // cash handed over (>= amount); other methods: equal to amount
+    Money tendered; // cash handed over (>= amount; zero: exactly the amount); other methods: equal to amount
     QString reference;
 };
 
@@ -103,6 +110,8 @@ struct PaymentRequest
 };
 
 // One line of where a payment's money went.
+// A prepaid line (billId unset) carries the change of the account's prepaid balance in `principal`: positive when
+// money went to the balance, negative when the balance paid bills.
 struct Allocation
 {
     qint64 accountId = 0;
@@ -148,6 +157,20 @@ struct RefundResult
     QString accountNo;
     Money amount;
     Money prepaidAfter;
+};
+
+// One payment or refund of a shift, for the list of today's payments.
+struct ShiftPayment
+{
+    qint64 id = 0;
+    QString kind; // 'payment' or 'refund'
+    QDateTime createdAt; // UTC
+    QStringList receiptNos;
+    QStringList accountNos;
+    QStringList methods; // codes
+    Money amount;
+    Money change;
+    bool voided = false;
 };
 
 // What a shift took, per tender method, for the settlement (日结).

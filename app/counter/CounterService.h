@@ -46,6 +46,8 @@ public:
 
     // What the session's shift took so far (expected per method).
     ShiftTotals shiftTotals(const Session& session, QDate on = {});
+    // The payments and refunds of a shift, newest first.
+    QList<ShiftPayment> shiftPayments(qint64 shiftId);
     // Closes the shift: no more payments, voids or refunds on it. A variance needs an approver and a reason.
     SettlementData settle(const SettlementRequest& request, const Session& session, QDate on = {});
     SettlementData settlement(const QUuid& uuid);
@@ -59,6 +61,9 @@ public:
     CheckReport check();
 
 private:
+    // A payment as recorded, read back inside the caller's transaction (a fresh payment and a replay answer alike).
+    PaymentResult readPayment(qint64 paymentId);
+
     Store& m_store;
 };
 

@@ -484,6 +484,11 @@ void DemoWriter::buildSearch()
 void DemoWriter::finish(const DemoNameGrams& grams)
 {
     writeNameGrams(grams);
+    // Every prepaid balance enters the ledger as its opening line, as the counter migration does for balances that
+    // existed before it, so that `halldeskctl check` finds accounts and ledger in agreement. One pass in SQL.
+    exec("INSERT INTO prepaid_ledger (account_id, delta_fen, balance_after, created_at, note) "
+         "SELECT id, prepaid_fen, prepaid_fen, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'opening' "
+         "FROM accounts WHERE prepaid_fen <> 0 ORDER BY id");
     buildSearch();
     for (const QByteArray& sql : std::as_const(m_setAside)) {
         exec(sql);

@@ -2,6 +2,7 @@
 // lock and unlock, and update the contact card.
 #include "app/accounts/AccountService.h"
 #include "app/auth/AuthService.h"
+#include "app/counter/CounterService.h"
 #include "app/lookup/LookupService.h"
 #include "app/setup/Installation.h"
 #include "db/Sql.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
         m_auth = std::make_unique<AuthService>(store);
         m_accounts = std::make_unique<AccountService>(store);
         m_lookup = std::make_unique<LookupService>(store);
+        m_counter = std::make_unique<CounterService>(store);
         m_auth->addOperator(QStringLiteral("clerk01"), QStringLiteral("刘收费"), {Role::Clerk}, kClerkPassword,
                             std::nullopt);
 
@@ -105,12 +107,13 @@ private Q_SLOTS:
                   {QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate),
                    QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate)});
 
-        m_desk = std::make_unique<Desk>(Services{store, *m_auth, *m_accounts, *m_lookup}, m_auth->workplace());
+        m_desk = std::make_unique<Desk>(Services{store, *m_auth, *m_accounts, *m_lookup, *m_counter}, m_auth->workplace());
     }
 
     void cleanup()
     {
         m_desk.reset();
+        m_counter.reset();
         m_lookup.reset();
         m_accounts.reset();
         m_auth.reset();
@@ -407,6 +410,7 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<LookupService> m_lookup;
+    std::unique_ptr<CounterService> m_counter;
     std::unique_ptr<Desk> m_desk;
 };
 

@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -43,6 +44,7 @@ AccountHeader::AccountHeader(QWidget* parent)
     , m_address(selectableLabel(this, QStringLiteral("accountAddress")))
     , m_totalDue(selectableLabel(this, QStringLiteral("totalDue")))
     , m_breakdown(new QLabel(this))
+    , m_pay(new QPushButton(this))
 {
     setObjectName(QStringLiteral("accountHeader"));
     m_back->setText(tr("← Lookup"));
@@ -52,6 +54,10 @@ AccountHeader::AccountHeader(QWidget* parent)
     connect(m_back, &QToolButton::clicked, this, &AccountHeader::backRequested);
 
     m_address->setWordWrap(true);
+    m_pay->setObjectName(QStringLiteral("payAccount"));
+    m_pay->setText(tr("Pay at the counter  (Ctrl+Enter)"));
+    m_pay->setFocusPolicy(Qt::NoFocus);
+    connect(m_pay, &QPushButton::clicked, this, &AccountHeader::payRequested);
     m_contacts->setObjectName(QStringLiteral("contactsOutdated"));
 
     m_name->setWordWrap(true); // a company's name can be long
@@ -102,6 +108,8 @@ AccountHeader::AccountHeader(QWidget* parent)
     right->addWidget(dueCaption, 0, Qt::AlignRight);
     right->addWidget(m_totalDue, 0, Qt::AlignRight);
     right->addWidget(m_breakdown, 0, Qt::AlignRight);
+    right->addSpacing(6);
+    right->addWidget(m_pay, 0, Qt::AlignRight);
     right->addStretch(1);
 
     auto* layout = new QHBoxLayout(this);

@@ -4,6 +4,7 @@
 
 class QGridLayout;
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 namespace HallDesk {
@@ -24,6 +25,7 @@ public:
 
 Q_SIGNALS:
     void backRequested();
+    void payRequested();
 
 private:
     QLabel* addFact(QGridLayout* grid, int row, int column, const QString& caption);
@@ -44,6 +46,7 @@ private:
     QLabel* m_group = nullptr;
     QLabel* m_totalDue = nullptr;
     QLabel* m_breakdown = nullptr;
+    QPushButton* m_pay = nullptr;
 };
 
 } // namespace HallDesk

@@ -57,6 +57,11 @@ AccountView::AccountView(AccountService& accounts, const Session& session, QWidg
     layout->addWidget(m_pages);
 
     connect(m_header, &AccountHeader::backRequested, this, &AccountView::backRequested);
+    connect(m_header, &AccountHeader::payRequested, this, [this] {
+        if (m_account) {
+            Q_EMIT payRequested(m_account->accountNo);
+        }
+    });
     connect(m_contacts, &ContactPanel::contactChanged, this, &AccountView::reload);
     connect(m_group, &PayerGroupPanel::openAccount, this, &AccountView::openFromGroup);
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);

@@ -39,6 +39,8 @@ public:
 
 Q_SIGNALS:
     void backRequested();
+    // The clerk wants to take a payment for the account shown.
+    void payRequested(const QString& accountNo);
     // Another account was opened from inside the view (a payer group member).
     void accountShown(const QString& accountNo);
 

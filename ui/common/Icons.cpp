@@ -101,4 +101,19 @@ QIcon lock(const QColor& colour)
     });
 }
 
+QIcon counter(const QColor& colour)
+{
+    return paintedIcon([colour](QPainter& painter) {
+        // A banknote with the yuan sign.
+        painter.setPen(linePen(colour, 0.07));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(QRectF(0.08, 0.24, 0.84, 0.52), 0.06, 0.06);
+        painter.drawLine(QPointF(0.38, 0.34), QPointF(0.5, 0.48));
+        painter.drawLine(QPointF(0.62, 0.34), QPointF(0.5, 0.48));
+        painter.drawLine(QPointF(0.5, 0.48), QPointF(0.5, 0.68));
+        painter.drawLine(QPointF(0.4, 0.5), QPointF(0.6, 0.5));
+        painter.drawLine(QPointF(0.4, 0.59), QPointF(0.6, 0.59));
+    });
+}
+
 } // namespace HallDesk::Icons

@@ -10,5 +10,6 @@ QIcon application();
 QIcon lookup(const QColor& colour);
 QIcon account(const QColor& colour);
 QIcon lock(const QColor& colour);
+QIcon counter(const QColor& colour);
 
 } // namespace HallDesk::Icons

@@ -27,6 +27,31 @@ QLineEdit#lookupSearch {
 }
 QLineEdit#lookupSearch:focus { border-color: #2f7ed8; }
 
+QLineEdit#counterAccount {
+    font-size: 16pt; padding: 7px 12px; border: 2px solid #b8c4d0; border-radius: 8px; background: #ffffff;
+}
+QLineEdit#counterAccount:focus { border-color: #2f7ed8; }
+QFrame#dueCard { background: #f6f8fb; border: 1px solid #d9e1e8; border-radius: 8px; }
+QLabel#amountDue { font-size: 30pt; font-weight: 700; color: #1b2733; }
+QLabel#amountDue[tone="danger"] { color: #b42318; }
+QLabel#changeDue { font-size: 28pt; font-weight: 700; color: #1b2733; }
+QLabel#changeDue[tone="good"] { color: #1e6b34; }
+QWidget#tenderPanel QLineEdit[role="money"] { font-size: 15pt; padding: 5px 10px; }
+QWidget#tenderPanel QToolButton {
+    background: #ffffff; color: #33414f; border: 1px solid #c9d3dd; border-radius: 6px; padding: 6px 4px;
+    font-weight: 600;
+}
+QWidget#tenderPanel QToolButton:checked { background: #2f7ed8; color: #ffffff; border-color: #2f7ed8; }
+QWidget#tenderPanel QToolButton:disabled { color: #a0aab4; }
+QPushButton#takePayment {
+    background: #1e6b34; color: #ffffff; border: none; border-radius: 6px; padding: 10px; font-size: 14pt;
+    font-weight: 600;
+}
+QPushButton#takePayment:disabled { background: #b9c6bd; }
+QFrame#counterSection, QWidget#counterSection { background: #ffffff; border: 1px solid #d9e1e8; border-radius: 8px; }
+QLabel[role="section"] { font-size: 12pt; font-weight: 600; color: #14314f; }
+QLabel#loadedAccounts { background: #ffffff; border: 1px solid #d9e1e8; border-radius: 6px; padding: 8px 12px; }
+
 QFrame#accountHeader { background: #f6f8fb; border: 1px solid #d9e1e8; border-radius: 8px; }
 QLabel#accountNo { font-size: 22pt; font-weight: 600; color: #14314f; }
 QLabel#accountName { font-size: 18pt; font-weight: 600; color: #1b2733; }
@@ -44,6 +69,10 @@ QLabel[role="hint"] { color: #5b6b7b; }
 QLabel[role="error"] { color: #b42318; }
 QLabel[role="banner"] {
     color: #7a4a00; background: #fff6dc; border: 1px solid #f0d58c; border-radius: 6px; padding: 8px 12px;
+}
+QLabel[role="success"] {
+    color: #14532d; background: #e2f3e7; border: 1px solid #9fd3ae; border-radius: 6px; padding: 8px 12px;
+    font-size: 13pt; font-weight: 600;
 }
 QLabel[role="title"] { font-size: 15pt; font-weight: 600; color: #14314f; }
 

@@ -108,6 +108,15 @@ bool LookupScreen::isBusy() const
     return m_debounce.isActive() || m_model->isSearching();
 }
 
+QString LookupScreen::currentAccountNo() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid()) {
+        return m_model->accountNoAt(current.row());
+    }
+    return m_model->rowCount() == 1 ? m_model->accountNoAt(0) : QString();
+}
+
 void LookupScreen::runSearch()
 {
     m_debounce.stop();

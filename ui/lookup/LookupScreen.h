@@ -35,6 +35,8 @@ public:
     bool isBusy() const;
 
     LookupModel* model() const { return m_model; }
+    // The account a clerk means: the current row of the results, or the only result.
+    QString currentAccountNo() const;
 
 Q_SIGNALS:
     void openAccount(const QString& accountNo);

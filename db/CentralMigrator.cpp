@@ -1,0 +1,140 @@
+#include "db/CentralMigrator.h"
+
+#include "db/Central.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QRegularExpression>
+
+namespace HallDesk {
+
+namespace {
+
+// "HDCM": the advisory lock every central migrator takes inside its transaction.
+constexpr qint64 kMigrationLock = 0x4844434D;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("CentralMigrator", text);
+}
+
+QMap<int, QString> migrationScripts()
+{
+    static const QMap<int, QString> scripts = [] {
+        QMap<int, QString> map;
+        static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
+        const QDir dir(QStringLiteral(":/db/central"));
+        for (const QString& name : dir.entryList(QDir::Files, QDir::Name)) {
+            const QRegularExpressionMatch match = pattern.match(name);
+            if (match.hasMatch()) {
+                map.insert(match.captured(1).toInt(), dir.filePath(name));
+            }
+        }
+        return map;
+    }();
+    return scripts;
+}
+
+QByteArray readScript(const QString& resource)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly)) {
+        throw StoreError(tr("Missing central migration %1.").arg(resource));
+    }
+    return file.readAll();
+}
+
+void rollback(CentralConnection& connection)
+{
+    try {
+        connection.execScript("ROLLBACK");
+    } catch (const StoreError&) {
+        // the connection is gone: the server rolls back by itself
+    }
+}
+
+void refuseNewer(const CentralConnection& connection, int current, int latest)
+{
+    if (current > latest) {
+        throw StoreError(tr("The central database %1 is at version %2, newer than this HallDesk knows (up to %3). "
+                            "Install the newer HallDesk; the database was left untouched.")
+                             .arg(connection.settings().redactedUrl())
+                             .arg(current)
+                             .arg(latest));
+    }
+}
+
+} // namespace
+
+int CentralMigrator::latestVersion()
+{
+    const QMap<int, QString> scripts = migrationScripts();
+    return scripts.isEmpty() ? 0 : scripts.lastKey();
+}
+
+int CentralMigrator::currentVersion(CentralConnection& connection)
+{
+    const bool hasTable
+        = connection.scalar(QStringLiteral("SELECT to_regclass('central.schema_version') IS NOT NULL")).toBool();
+    if (!hasTable) {
+        return 0;
+    }
+    return connection.scalar(QStringLiteral("SELECT coalesce(max(version), 0) FROM central.schema_version")).toInt();
+}
+
+CentralMigrator::Result CentralMigrator::migrate(CentralConnection& connection, int target)
+{
+    const int latest = latestVersion();
+    Result result;
+    result.from = currentVersion(connection);
+    refuseNewer(connection, result.from, latest);
+    result.to = result.from;
+
+    const QMap<int, QString> scripts = migrationScripts();
+    for (auto it = scripts.constBegin(); it != scripts.constEnd(); ++it) {
+        if (target >= 0 && it.key() > target) {
+            break;
+        }
+        if (it.key() <= result.to) {
+            continue;
+        }
+        const QByteArray script = readScript(it.value());
+        const QString name = QFileInfo(it.value()).fileName();
+        connection.execScript("BEGIN");
+        try {
+            connection.execScript("SELECT pg_advisory_xact_lock(" + QByteArray::number(kMigrationLock) + ")");
+            // under the lock: another migrator may have gone first
+            const int before = currentVersion(connection);
+            refuseNewer(connection, before, latest);
+            if (before >= it.key()) {
+                connection.execScript("COMMIT");
+                result.to = before;
+                continue;
+            }
+            try {
+                connection.execScript(script);
+            } catch (const StoreError& error) {
+                throw StoreError(tr("Central migration %1 failed and was rolled back: %2").arg(name, error.message()));
+            }
+            const int after = currentVersion(connection);
+            if (after != it.key()) {
+                throw StoreError(tr("Central migration %1 did not record version %2 (found %3); rolled back.")
+                                     .arg(name)
+                                     .arg(it.key())
+                                     .arg(after));
+            }
+            connection.execScript("COMMIT");
+        } catch (...) {
+            rollback(connection);
+            throw;
+        }
+        result.to = it.key();
+        result.applied << name;
+    }
+    return result;
+}
+
+} // namespace HallDesk
