@@ -1,13 +1,11 @@
 #include "db/CentralMigrator.h"
 
 #include "db/Central.h"
+#include "db/MigrationScripts.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QMap>
-#include <QRegularExpression>
 
 namespace HallDesk {
 
@@ -21,30 +19,10 @@ QString tr(const char* text)
     return QCoreApplication::translate("CentralMigrator", text);
 }
 
-QMap<int, QString> migrationScripts()
+QMap<int, QString> centralScripts()
 {
-    static const QMap<int, QString> scripts = [] {
-        QMap<int, QString> map;
-        static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
-        const QDir dir(QStringLiteral(":/db/central"));
-        for (const QString& name : dir.entryList(QDir::Files, QDir::Name)) {
-            const QRegularExpressionMatch match = pattern.match(name);
-            if (match.hasMatch()) {
-                map.insert(match.captured(1).toInt(), dir.filePath(name));
-            }
-        }
-        return map;
-    }();
+    static const QMap<int, QString> scripts = migrationScripts(QStringLiteral(":/db/central"));
     return scripts;
-}
-
-QByteArray readScript(const QString& resource)
-{
-    QFile file(resource);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw StoreError(tr("Missing central migration %1.").arg(resource));
-    }
-    return file.readAll();
 }
 
 void rollback(CentralConnection& connection)
@@ -71,7 +49,7 @@ void refuseNewer(const CentralConnection& connection, int current, int latest)
 
 int CentralMigrator::latestVersion()
 {
-    const QMap<int, QString> scripts = migrationScripts();
+    const QMap<int, QString> scripts = centralScripts();
     return scripts.isEmpty() ? 0 : scripts.lastKey();
 }
 
@@ -93,7 +71,7 @@ CentralMigrator::Result CentralMigrator::migrate(CentralConnection& connection, 
     refuseNewer(connection, result.from, latest);
     result.to = result.from;
 
-    const QMap<int, QString> scripts = migrationScripts();
+    const QMap<int, QString> scripts = centralScripts();
     for (auto it = scripts.constBegin(); it != scripts.constEnd(); ++it) {
         if (target >= 0 && it.key() > target) {
             break;
@@ -101,7 +79,7 @@ CentralMigrator::Result CentralMigrator::migrate(CentralConnection& connection, 
         if (it.key() <= result.to) {
             continue;
         }
-        const QByteArray script = readScript(it.value());
+        const QByteArray script = readMigrationScript(it.value());
         const QString name = QFileInfo(it.value()).fileName();
         connection.execScript("BEGIN");
         try {

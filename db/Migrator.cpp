@@ -1,51 +1,28 @@
 #include "db/Migrator.h"
 
+#include "db/MigrationScripts.h"
 #include "db/Sql.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QMap>
-#include <QRegularExpression>
 
 namespace HallDesk {
 
 namespace {
 
-// Version number -> resource path, from file names like "0001_foundation.sql".
-QMap<int, QString> migrationScripts()
+QMap<int, QString> localScripts()
 {
-    static const QMap<int, QString> scripts = [] {
-        QMap<int, QString> map;
-        static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
-        const QDir dir(QStringLiteral(":/db/local"));
-        for (const QString& name : dir.entryList(QDir::Files, QDir::Name)) {
-            const QRegularExpressionMatch match = pattern.match(name);
-            if (match.hasMatch()) {
-                map.insert(match.captured(1).toInt(), dir.filePath(name));
-            }
-        }
-        return map;
-    }();
+    static const QMap<int, QString> scripts = migrationScripts(QStringLiteral(":/db/local"));
     return scripts;
-}
-
-QString readScript(const QString& resource)
-{
-    QFile file(resource);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw StoreError(QCoreApplication::translate("Migrator", "Missing migration %1.").arg(resource));
-    }
-    return QString::fromUtf8(file.readAll());
 }
 
 } // namespace
 
 int Migrator::latestVersion()
 {
-    const QMap<int, QString> scripts = migrationScripts();
+    const QMap<int, QString> scripts = localScripts();
     return scripts.isEmpty() ? 0 : scripts.lastKey();
 }
 
@@ -88,12 +65,12 @@ void Migrator::migrate(const QSqlDatabase& db, const QString& path, int target)
                              .arg(latest));
     }
 
-    const QMap<int, QString> scripts = migrationScripts();
+    const QMap<int, QString> scripts = localScripts();
     for (auto it = scripts.constBegin(); it != scripts.constEnd(); ++it) {
         if (it.key() <= current || (target >= 0 && it.key() > target)) {
             continue;
         }
-        const QString script = readScript(it.value());
+        const QString script = QString::fromUtf8(readMigrationScript(it.value()));
         Sql::Transaction transaction(db);
         try {
             Sql::execScript(db, script);

@@ -542,10 +542,6 @@
         <translation>The centre sent a member of payer group %1, which this store does not have.</translation>
     </message>
     <message>
-        <source>Missing central migration %1.</source>
-        <translation>Missing central migration %1.</translation>
-    </message>
-    <message>
         <source>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</source>
         <translation>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</translation>
     </message>
@@ -3257,6 +3253,10 @@ Commands:
     <message>
         <source>--batch takes a positive number.</source>
         <translation>--batch takes a positive number.</translation>
+    </message>
+    <message>
+        <source>Also write the settlement report as an A5 PDF to this file.</source>
+        <translation>Also write the settlement report as an A5 PDF to this file.</translation>
     </message>
 </context>
 </TS>

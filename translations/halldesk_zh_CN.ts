@@ -542,10 +542,6 @@
         <translation>中心服务器发来付款组 %1 的成员，但本地数据库中没有该付款组。</translation>
     </message>
     <message>
-        <source>Missing central migration %1.</source>
-        <translation>缺少中心数据库迁移 %1。</translation>
-    </message>
-    <message>
         <source>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</source>
         <translation>中心数据库 %1 的版本为 %2，高于本 HallDesk 支持的版本（最高 %3）。请安装更新版本的 HallDesk；数据库未作改动。</translation>
     </message>
@@ -3251,6 +3247,10 @@ Commands:
     <message>
         <source>--batch takes a positive number.</source>
         <translation>--batch 需要正整数。</translation>
+    </message>
+    <message>
+        <source>Also write the settlement report as an A5 PDF to this file.</source>
+        <translation>同时将日结报表按 A5 纸张写成 PDF 文件。</translation>
     </message>
 </context>
 </TS>

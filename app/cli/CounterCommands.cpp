@@ -4,8 +4,11 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 #include "app/counter/CounterService.h"
+#include "app/documents/PdfRenderer.h"
+#include "app/documents/SettlementLayout.h"
 #include "db/Store.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -275,6 +278,7 @@ int runSettle(const QStringList& args)
         option("reason", Text::tr("Why the count differs."), "TEXT"),
         option("blind", Text::tr("A blind count: the expected totals were not shown before.")),
         option("on", Text::tr("The business date, YYYY-MM-DD (default: today)."), "DATE"),
+        option("pdf", Text::tr("Also write the settlement report as an A5 PDF to this file."), "FILE"),
     });
     parse(parser, args);
     const QString path = required(parser, QStringLiteral("db"));
@@ -327,6 +331,21 @@ int runSettle(const QStringList& args)
                        {QStringLiteral("approver"), data.approverName},
                        {QStringLiteral("reason"), data.reason}};
     putMoney(object, QStringLiteral("variance"), data.variance());
+    if (parser.isSet(QStringLiteral("pdf"))) {
+        // The settlement is committed whatever happens to the file; a failed write is reported, not hidden.
+        const QString pdfPath = parser.value(QStringLiteral("pdf"));
+        try {
+            const Document report = SettlementLayout::settlement(data, Paper::A5,
+                store->setting(QStringLiteral("hall.timezone"), QStringLiteral("Asia/Shanghai")));
+            for (const QString& warning : PdfRenderer::writeFile(report, pdfPath)) {
+                std::fprintf(stderr, "halldeskctl settle: %s\n", qPrintable(warning));
+            }
+            object.insert(QStringLiteral("pdf"), QFileInfo(pdfPath).absoluteFilePath());
+        } catch (const DocumentError& error) {
+            printJson(object);
+            throw CliError{error.message(), kExitFailure};
+        }
+    }
     printJson(object);
     return kExitOk;
 }

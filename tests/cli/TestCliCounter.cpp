@@ -1,6 +1,7 @@
 #include "db/Sql.h"
 #include "tests/support/Cli.h"
 #include "tests/support/CounterFixture.h"
+#include "tests/support/DocumentFixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -217,7 +218,8 @@ private Q_SLOTS:
             = run("settle",
                   counts
                       + QStringList{QStringLiteral("--approver"), QStringLiteral("super01"), QStringLiteral("--reason"),
-                                    QStringLiteral("少五角"), QStringLiteral("--blind")});
+                                    QStringLiteral("少五角"), QStringLiteral("--blind"), QStringLiteral("--pdf"),
+                                    m_fixture->path() + QStringLiteral(".settlement.pdf")});
         QVERIFY2(settled.exitCode == 0, settled.err.constData());
         const QJsonObject json = settled.json();
         QCOMPARE(json.value(QStringLiteral("variance")).toString(), QStringLiteral("-0.50"));
@@ -229,6 +231,13 @@ private Q_SLOTS:
         QCOMPARE(cash.value(QStringLiteral("method")).toString(), QStringLiteral("cash"));
         QCOMPARE(cash.value(QStringLiteral("expected")).toString(), QStringLiteral("130.50"));
         QCOMPARE(cash.value(QStringLiteral("counted")).toString(), QStringLiteral("130.00"));
+        // The report written with libharu carries the same figures.
+        QString error;
+        const QString report = Test::pdfText(json.value(QStringLiteral("pdf")).toString(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(report.contains(QStringLiteral("130.50")) && report.contains(QStringLiteral("-0.50"))
+                     && report.contains(QStringLiteral("H01T01-00000001")),
+                 qPrintable(report));
         QCOMPARE(run("settle", counts).exitCode, 2); // settled already
         const Test::CliRun late
             = pay({QStringLiteral("--account"), QStringLiteral("3300000003"), QStringLiteral("--method"),
