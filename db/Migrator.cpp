@@ -28,9 +28,10 @@ int Migrator::latestVersion()
 
 int Migrator::currentVersion(const QSqlDatabase& db)
 {
-    const bool hasTable = Sql::scalar(db,
-        QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"))
-                              .toInt()
+    const bool hasTable
+        = Sql::scalar(
+              db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"))
+              .toInt()
         > 0;
     if (!hasTable) {
         return 0;
@@ -57,9 +58,10 @@ void Migrator::migrate(const QSqlDatabase& db, const QString& path, int target)
     const int current = currentVersion(db);
     const int latest = latestVersion();
     if (current > latest) {
-        throw StoreError(QCoreApplication::translate("Migrator",
-            "%1 was written by a newer HallDesk (store version %2; this program knows up to %3). "
-            "Install the newer HallDesk; the file was left untouched.")
+        throw StoreError(QCoreApplication::translate(
+                             "Migrator",
+                             "%1 was written by a newer HallDesk (store version %2; this program knows up to %3). "
+                             "Install the newer HallDesk; the file was left untouched.")
                              .arg(path)
                              .arg(current)
                              .arg(latest));
@@ -82,7 +84,7 @@ void Migrator::migrate(const QSqlDatabase& db, const QString& path, int target)
         }
         Sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
         Sql::exec(db, QStringLiteral("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)"),
-            {it.key(), QFileInfo(it.value()).fileName(), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+                  {it.key(), QFileInfo(it.value()).fileName(), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
         transaction.commit();
     }
 }

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
-
 #include <sqlite3.h>
 
 namespace HallDesk::Sql {
@@ -26,7 +25,8 @@ QSqlQuery exec(const QSqlDatabase& db, const QString& sql, const QVariantList& v
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
-        throw StoreError(QCoreApplication::translate("Sql", "The store refused a statement: %1").arg(describe(query.lastError())));
+        throw StoreError(
+            QCoreApplication::translate("Sql", "The store refused a statement: %1").arg(describe(query.lastError())));
     }
     for (int i = 0; i < values.size(); ++i) {
         query.bindValue(i, values.at(i));

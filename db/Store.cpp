@@ -32,7 +32,8 @@ void checkFileHeader(const QString& path)
     }
     if (!head.startsWith(QByteArray(kSqliteMagic))) {
         throw StoreError(
-            QCoreApplication::translate("Store", "%1 is not a HallDesk store (it is not an SQLite database).").arg(path));
+            QCoreApplication::translate("Store", "%1 is not a HallDesk store (it is not an SQLite database).")
+                .arg(path));
     }
 }
 
@@ -49,8 +50,9 @@ std::unique_ptr<Store> Store::open(const QString& path, OpenMode mode)
     const QFileInfo info(path);
     if (!info.exists()) {
         if (mode == OpenMode::ExistingOnly) {
-            throw StoreError(QCoreApplication::translate("Store",
-                "There is no store at %1. Create one with \"halldeskctl init\" or \"halldeskctl demo\".")
+            throw StoreError(
+                QCoreApplication::translate(
+                    "Store", "There is no store at %1. Create one with \"halldeskctl init\" or \"halldeskctl demo\".")
                     .arg(path));
         }
     } else {
@@ -124,7 +126,8 @@ QSqlDatabase Store::openConnection(const QString& name)
         if (m_path != QLatin1String(":memory:")) {
             const QString mode = Sql::scalar(db, QStringLiteral("PRAGMA journal_mode=WAL")).toString();
             if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-                throw StoreError(QCoreApplication::translate("Store", "%1 cannot be switched to WAL mode.").arg(m_path));
+                throw StoreError(
+                    QCoreApplication::translate("Store", "%1 cannot be switched to WAL mode.").arg(m_path));
             }
         }
         Sql::exec(db, QStringLiteral("PRAGMA synchronous=FULL"));
@@ -161,7 +164,8 @@ QString Store::setting(const QString& key, const QString& fallback)
 
 void Store::setSetting(const QString& key, const QString& value)
 {
-    Sql::exec(connection(),
+    Sql::exec(
+        connection(),
         QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"),
         {key, value, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});

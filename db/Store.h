@@ -6,7 +6,6 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <memory>
 
 namespace HallDesk {
@@ -16,7 +15,8 @@ namespace HallDesk {
 class Store final
 {
 public:
-    enum class OpenMode {
+    enum class OpenMode
+    {
         ExistingOnly, // the file must exist and be a HallDesk store
         CreateIfMissing, // a missing or empty file becomes a new store
     };

@@ -3,7 +3,6 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <optional>
 
 namespace HallDesk {

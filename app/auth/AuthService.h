@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace HallDesk {
@@ -24,7 +23,14 @@ public:
 
     struct SignIn
     {
-        enum class Status { Ok, WrongCredentials, Locked, Disabled, MissingRole };
+        enum class Status
+        {
+            Ok,
+            WrongCredentials,
+            Locked,
+            Disabled,
+            MissingRole
+        };
         Status status = Status::WrongCredentials;
         std::optional<Operator> op;
         QDateTime lockedUntil; // UTC, for Locked
@@ -43,7 +49,7 @@ public:
     // Administration (halldeskctl operator …). Throw StoreError with a message for a person on bad input
     // (duplicate code, unknown operator, weak password).
     Operator addOperator(const QString& code, const QString& name, const QList<Role>& roles, const QString& password,
-        const std::optional<Operator>& actor);
+                         const std::optional<Operator>& actor);
     QList<Operator> operators();
     void setPassword(const QString& code, const QString& password, const std::optional<Operator>& actor);
     void setActive(const QString& code, bool active, const std::optional<Operator>& actor);

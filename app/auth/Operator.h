@@ -4,12 +4,12 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace HallDesk {
 
-enum class Role {
+enum class Role
+{
     Clerk, // 收费员
     Supervisor, // 营业厅主任 / 班长
     Collector, // 催费员

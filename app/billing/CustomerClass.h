@@ -4,14 +4,14 @@
 #include <QHashFunctions>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace HallDesk {
 
 // The four customer classes of the tariff. The class decides the late-fee rate, notice periods and the collection
 // approach. Stored by code ("residential", …).
-enum class CustomerClass {
+enum class CustomerClass
+{
     Residential, // 居民
     Commercial, // 一般工商业
     Industrial, // 大工业

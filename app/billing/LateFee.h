@@ -7,7 +7,6 @@
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <optional>
 
 namespace HallDesk {
@@ -17,7 +16,8 @@ namespace HallDesk {
 // the due date's calendar year and one for days in later years (跨年度).
 struct LateFeePolicy
 {
-    enum class AllocationOrder {
+    enum class AllocationOrder
+    {
         FeeFirst, // a partial payment settles a bill's late fee before its principal
         PrincipalFirst,
     };

@@ -4,7 +4,6 @@
 #include "db/Store.h"
 
 #include <QJsonDocument>
-
 #include <cstdio>
 
 namespace HallDesk::Cli {
@@ -52,7 +51,7 @@ Session signIn(Store& store, const QString& operatorCode)
     const QString password = qEnvironmentVariable("HALLDESK_PASSWORD");
     if (password.isEmpty()) {
         throw CliError{Text::tr("Set the operator's password in the HALLDESK_PASSWORD environment variable."),
-            kExitUsage};
+                       kExitUsage};
     }
     AuthService auth(store);
     const AuthService::SignIn result = auth.signIn(operatorCode, password);

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
-
 #include <memory>
 #include <optional>
 

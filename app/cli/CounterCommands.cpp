@@ -335,8 +335,8 @@ int runSettle(const QStringList& args)
         // The settlement is committed whatever happens to the file; a failed write is reported, not hidden.
         const QString pdfPath = parser.value(QStringLiteral("pdf"));
         try {
-            const Document report = SettlementLayout::settlement(data, Paper::A5,
-                store->setting(QStringLiteral("hall.timezone"), QStringLiteral("Asia/Shanghai")));
+            const Document report = SettlementLayout::settlement(
+                data, Paper::A5, store->setting(QStringLiteral("hall.timezone"), QStringLiteral("Asia/Shanghai")));
             for (const QString& warning : PdfRenderer::writeFile(report, pdfPath)) {
                 std::fprintf(stderr, "halldeskctl settle: %s\n", qPrintable(warning));
             }

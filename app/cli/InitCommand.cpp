@@ -24,14 +24,14 @@ int runInit(const QStringList& args)
     });
     parse(parser, args);
     const QString path = required(parser, QStringLiteral("db"));
-    const HallInfo hall{required(parser, QStringLiteral("hall")), required(parser, QStringLiteral("hall-name")), {},
-        {}, {}, {}};
+    const HallInfo hall{
+        required(parser, QStringLiteral("hall")), required(parser, QStringLiteral("hall-name")), {}, {}, {}, {}};
     const QString terminal = required(parser, QStringLiteral("terminal"));
     const QString admin = required(parser, QStringLiteral("admin"));
     const QString password = qEnvironmentVariable("HALLDESK_PASSWORD");
     if (const auto problem = AuthService::passwordProblem(password)) {
         throw CliError{Text::tr("Set the first administrator's password in HALLDESK_PASSWORD: %1").arg(*problem),
-            kExitUsage};
+                       kExitUsage};
     }
     if (QFileInfo::exists(path)) {
         throw CliError{Text::tr("%1 exists already; init never overwrites a store.").arg(path), kExitUsage};
@@ -40,12 +40,13 @@ int runInit(const QStringList& args)
     auto store = Store::open(path, Store::OpenMode::CreateIfMissing);
     Installation::configure(*store, hall, terminal);
     AuthService auth(*store);
-    const QString adminName = parser.value(QStringLiteral("admin-name")).isEmpty()
-        ? admin
-        : parser.value(QStringLiteral("admin-name"));
+    const QString adminName
+        = parser.value(QStringLiteral("admin-name")).isEmpty() ? admin : parser.value(QStringLiteral("admin-name"));
     auth.addOperator(admin, adminName, {Role::Admin, Role::Supervisor}, password, std::nullopt);
-    printJson({{QStringLiteral("db"), path}, {QStringLiteral("hall"), hall.code},
-        {QStringLiteral("terminal"), terminal}, {QStringLiteral("admin"), admin}});
+    printJson({{QStringLiteral("db"), path},
+               {QStringLiteral("hall"), hall.code},
+               {QStringLiteral("terminal"), terminal},
+               {QStringLiteral("admin"), admin}});
     return kExitOk;
 }
 

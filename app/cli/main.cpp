@@ -6,7 +6,6 @@
 #include "db/StoreError.h"
 
 #include <QCoreApplication>
-
 #include <cstdio>
 
 namespace {

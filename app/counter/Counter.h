@@ -11,14 +11,14 @@
 #include <QList>
 #include <QString>
 #include <QUuid>
-
 #include <optional>
 
 // The counter's values: what is due, what the clerk asks for, what was done. The service that works on them is
 // CounterService; documents (receipts, the settlement report) are rendered from ReceiptData and SettlementData.
 namespace HallDesk {
 
-enum class TenderMethod {
+enum class TenderMethod
+{
     Cash, // 现金
     Card, // 刷卡: POS trace / reference number required
     Qr, // 扫码 (WeChat Pay, Alipay): order number required
@@ -92,7 +92,8 @@ struct Waiver
     qint64 approverId = 0;
 };
 
-enum class ReceiptMode {
+enum class ReceiptMode
+{
     Combined, // one receipt, a line per account
     PerAccount, // one receipt per account, each with its own number
 };

@@ -38,11 +38,11 @@ public:
     // Voids (冲正) a payment of the current business day before its shift is settled. `approver` must be another
     // operator holding the supervisor role (checked again here). Voids the whole payment, every receipt of it.
     VoidResult voidPayment(const QString& receiptNo, const QString& reason, const Operator& approver,
-        const Session& session, QDate on = {});
+                           const Session& session, QDate on = {});
 
     // Pays out (cash) part or all of an account's prepaid balance; supervisor-approved.
     RefundResult refundPrepaid(const QString& accountNo, Money amount, const QString& reason, const Operator& approver,
-        const Session& session, QDate on = {});
+                               const Session& session, QDate on = {});
 
     // What the session's shift took so far (expected per method).
     ShiftTotals shiftTotals(const Session& session, QDate on = {});

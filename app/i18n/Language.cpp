@@ -15,7 +15,8 @@ QString installTranslations(QCoreApplication& app, const QString& override)
     const QLocale locale = requested.isEmpty() ? QLocale::system() : QLocale(requested);
     const bool chinese = locale.language() == QLocale::Chinese;
     const QString language = chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
-    QLocale::setDefault(chinese ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English, QLocale::China));
+    QLocale::setDefault(chinese ? QLocale(QLocale::Chinese, QLocale::China)
+                                : QLocale(QLocale::English, QLocale::China));
 
     auto* own = new QTranslator(&app);
     if (own->load(QStringLiteral(":/i18n/halldesk_") + language)) {

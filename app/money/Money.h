@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QtGlobal>
-
 #include <compare>
 #include <optional>
 
@@ -19,7 +18,8 @@ public:
     // Largest amount a person may type: ¥999,999,999.99. Beyond that the input is taken as a mistake.
     static constexpr qint64 kMaxInputFen = 99'999'999'999;
 
-    enum class Sign {
+    enum class Sign
+    {
         NonNegative, // "-1" is refused (payments, tenders, counts)
         Any, // adjustments may be negative
     };

@@ -25,7 +25,8 @@ QByteArray fileHash(const QString& path)
 QString schemaOf(const QSqlDatabase& db)
 {
     QStringList lines;
-    QSqlQuery query = Sql::exec(db,
+    QSqlQuery query = Sql::exec(
+        db,
         QStringLiteral("SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
                        "ORDER BY type, name"));
     while (query.next()) {
@@ -65,8 +66,8 @@ private Q_SLOTS:
         QCOMPARE(Sql::scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(Sql::scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
         // The built-in 1996 late-fee policy is data in the store.
-        QCOMPARE(Sql::scalar(db, QStringLiteral("SELECT count(*) FROM late_fee_rates WHERE policy_id = '1996'")).toInt(),
-            8);
+        QCOMPARE(
+            Sql::scalar(db, QStringLiteral("SELECT count(*) FROM late_fee_rates WHERE policy_id = '1996'")).toInt(), 8);
         QCOMPARE(store->setting(QStringLiteral("late_fee.policy")), QStringLiteral("1996"));
     }
 
@@ -78,7 +79,7 @@ private Q_SLOTS:
         auto store = Store::open(path);
         QSqlDatabase db = store->connection();
         QCOMPARE(Sql::scalar(db, QStringLiteral("SELECT count(*) FROM schema_version")).toInt(),
-            Migrator::latestVersion());
+                 Migrator::latestVersion());
     }
 
     void missingFileIsRefusedWithoutCreate()
@@ -130,7 +131,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("future.sqlite"));
         {
             auto store = Store::open(path, Store::OpenMode::CreateIfMissing);
-            Sql::exec(store->connection(),
+            Sql::exec(
+                store->connection(),
                 QStringLiteral("INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'future', 'x')"),
                 {Migrator::latestVersion() + 1});
             Sql::exec(store->connection(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));

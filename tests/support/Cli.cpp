@@ -12,7 +12,7 @@ QJsonObject CliRun::json() const
     const QJsonDocument doc = QJsonDocument::fromJson(out, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         QTest::qFail(qPrintable(QStringLiteral("not one JSON object: %1").arg(QString::fromUtf8(out))), __FILE__,
-            __LINE__);
+                     __LINE__);
         return {};
     }
     return doc.object();
@@ -28,7 +28,7 @@ QList<QJsonObject> CliRun::jsonLines() const
         const QJsonDocument doc = QJsonDocument::fromJson(line);
         if (!doc.isObject()) {
             QTest::qFail(qPrintable(QStringLiteral("not a JSON line: %1").arg(QString::fromUtf8(line))), __FILE__,
-                __LINE__);
+                         __LINE__);
             return {};
         }
         lines.append(doc.object());

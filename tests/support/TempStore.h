@@ -3,7 +3,6 @@
 #include "db/Store.h"
 
 #include <QTemporaryDir>
-
 #include <memory>
 
 namespace HallDesk::Test {
