@@ -4,6 +4,7 @@
 #include "app/counter/CounterService.h"
 #include "app/i18n/Language.h"
 #include "app/lookup/LookupService.h"
+#include "db/Central.h"
 #include "db/Store.h"
 #include "ui/Desk.h"
 #include "ui/MainWindow.h"
@@ -48,6 +49,7 @@ struct Options
     MainWindow::Screen screen = MainWindow::Screen::Lookup;
     QString accountNo;
     QString query;
+    QString server; // the central server for background sync; empty: the store's setting
     // For pictures of a payment under way (hidden options): tender lines entered on the counter, and the cash
     // handed over typed in the entry.
     QStringList tenders;
@@ -112,6 +114,10 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
         {QStringLiteral("query"), Text::tr("Start the lookup with this query."), QStringLiteral("TEXT")},
         {QStringLiteral("lang"), Text::tr("The language: zh_CN or en (default: the system's)."),
          QStringLiteral("LANG")},
+        {QStringLiteral("server"),
+         Text::tr("Sync with this central server (postgresql://role:password@host:port/database) instead of the "
+                  "one in the store's settings."),
+         QStringLiteral("URL")},
     });
     QCommandLineOption tenderOption(QStringLiteral("tender"), QStringLiteral("METHOD:AMOUNT[:REFERENCE]"),
                                     QStringLiteral("TENDER"));
@@ -128,6 +134,16 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
     options.operatorCode = parser.value(QStringLiteral("operator")).trimmed();
     options.accountNo = parser.value(QStringLiteral("account")).trimmed();
     options.query = parser.value(QStringLiteral("query"));
+    options.server = parser.value(QStringLiteral("server")).trimmed();
+    if (!options.server.isEmpty()) {
+        try {
+            CentralSettings::fromUrl(options.server);
+        } catch (const StoreError& error) {
+            printError(error.message());
+            *exitCode = kExitUsage;
+            return std::nullopt;
+        }
+    }
     options.tenders = parser.values(tenderOption);
     options.tendered = parser.value(tenderedOption);
     if (parser.isSet(QStringLiteral("screen"))) {
@@ -356,6 +372,7 @@ int main(int argc, char* argv[])
 
     Desk desk(Services{*store, auth, accounts, lookup, counter}, workplace);
     desk.setStart({options->screen, options->accountNo, options->query});
+    desk.setSyncServer(options->server);
     QObject::connect(&desk, &Desk::cancelled, &app, &QCoreApplication::quit);
 
     if (!options->tenders.isEmpty() || !options->tendered.isEmpty()) {

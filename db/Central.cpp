@@ -138,6 +138,9 @@ CentralConnection::CentralConnection(const CentralSettings& settings)
     }
     try {
         exec(QStringLiteral("SET client_min_messages = warning"));
+        if (settings.statementTimeoutSeconds > 0) {
+            exec(QStringLiteral("SET statement_timeout = %1").arg(settings.statementTimeoutSeconds * 1000));
+        }
     } catch (...) {
         db.close();
         db = QSqlDatabase();
@@ -208,7 +211,7 @@ QJsonValue CentralConnection::json(const QString& sql, const QVariantList& value
     return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
 }
 
-void CentralConnection::execScript(const QByteArray& script)
+PGconn* CentralConnection::pgconn() const
 {
     const QVariant handle = db().driver()->handle();
     // Qt registers the handle as "PGconn*" or, with libpq's struct tag, "pg_conn*".
@@ -220,6 +223,12 @@ void CentralConnection::execScript(const QByteArray& script)
     if (connection == nullptr) {
         throw StoreError(tr("The central connection is closed."));
     }
+    return connection;
+}
+
+void CentralConnection::execScript(const QByteArray& script)
+{
+    PGconn* connection = pgconn();
     PGresult* result = PQexec(connection, script.constData());
     const ExecStatusType status = PQresultStatus(result);
     QString message;
@@ -234,6 +243,72 @@ void CentralConnection::execScript(const QByteArray& script)
     if (!message.isEmpty()) {
         throw StoreError(message);
     }
+}
+
+} // namespace HallDesk
+
+namespace HallDesk {
+
+qint64 CentralConnection::copyIn(const QByteArray& statement, const std::function<bool(QByteArray& buffer)>& produce)
+{
+    PGconn* connection = pgconn();
+    const auto serverMessage = [connection](PGresult* result) {
+        QString message
+            = QString::fromUtf8(result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(connection))
+                  .trimmed();
+        return message.isEmpty() ? QString::fromUtf8(PQerrorMessage(connection)).trimmed() : message;
+    };
+    PGresult* started = PQexec(connection, statement.constData());
+    if (PQresultStatus(started) != PGRES_COPY_IN) {
+        const QString message = serverMessage(started);
+        PQclear(started);
+        throw StoreError(message);
+    }
+    PQclear(started);
+
+    constexpr qsizetype kSendAt = 1 << 20;
+    QByteArray buffer;
+    buffer.reserve(kSendAt + (1 << 16));
+    qint64 sent = 0;
+    const auto send = [&] {
+        if (!buffer.isEmpty()) {
+            if (PQputCopyData(connection, buffer.constData(), int(buffer.size())) != 1) {
+                throw StoreError(QString::fromUtf8(PQerrorMessage(connection)).trimmed());
+            }
+            sent += buffer.size();
+            buffer.resize(0);
+        }
+    };
+    try {
+        bool more = true;
+        while (more) {
+            more = produce(buffer);
+            if (buffer.size() >= kSendAt || !more) {
+                send();
+            }
+        }
+    } catch (...) {
+        PQputCopyEnd(connection, "aborted by the client");
+        PQclear(PQgetResult(connection));
+        while (PGresult* rest = PQgetResult(connection)) {
+            PQclear(rest);
+        }
+        throw;
+    }
+    if (PQputCopyEnd(connection, nullptr) != 1) {
+        throw StoreError(QString::fromUtf8(PQerrorMessage(connection)).trimmed());
+    }
+    QString message;
+    while (PGresult* result = PQgetResult(connection)) {
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && message.isEmpty()) {
+            message = serverMessage(result);
+        }
+        PQclear(result);
+    }
+    if (!message.isEmpty()) {
+        throw StoreError(message);
+    }
+    return sent;
 }
 
 } // namespace HallDesk

@@ -8,6 +8,9 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
+#include <functional>
+
+struct pg_conn;
 
 namespace HallDesk {
 
@@ -21,6 +24,7 @@ struct CentralSettings
     QString user;
     QString password;
     int connectTimeoutSeconds = 10;
+    int statementTimeoutSeconds = 0; // 0: none; set on each connection after it opens (not part of the URL)
     QString sslMode; // empty: libpq's default
     QString applicationName = QStringLiteral("halldesk");
 
@@ -55,7 +59,15 @@ public:
     // which is thrown. The caller frames transactions.
     void execScript(const QByteArray& script);
 
+    // COPY … FROM STDIN through libpq (PQputCopyData): `produce` appends rows in COPY's text format to the buffer
+    // and returns false when it has no more; the buffer is sent whenever it holds about a megabyte. Throws
+    // StoreError with the server's message (the COPY is ended with an error if `produce` throws). The caller
+    // frames transactions.
+    qint64 copyIn(const QByteArray& statement, const std::function<bool(QByteArray& buffer)>& produce);
+
 private:
+    ::pg_conn* pgconn() const;
+
     CentralSettings m_settings;
     QString m_name;
 };

@@ -178,6 +178,33 @@
     </message>
 </context>
 <context>
+    <name>CentralDemoWriter</name>
+    <message>
+        <source>The demo makes 1 to %1 accounts, not %2.</source>
+        <translation>The demo makes 1 to %1 accounts, not %2.</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s date must lie between the years 2000 and 2999.</source>
+        <translation>The demo&apos;s date must lie between the years 2000 and 2999.</translation>
+    </message>
+    <message>
+        <source>The central database has no HallDesk schema; run halldeskctl central migrate first.</source>
+        <translation>The central database has no HallDesk schema; run halldeskctl central migrate first.</translation>
+    </message>
+    <message>
+        <source>The central database holds accounts already; the demo loads only into a centre without accounts.</source>
+        <translation>The central database holds accounts already; the demo loads only into a centre without accounts.</translation>
+    </message>
+    <message>
+        <source>The central database did not begin a transaction.</source>
+        <translation>The central database did not begin a transaction.</translation>
+    </message>
+    <message>
+        <source>The central database did not commit the demo data.</source>
+        <translation>The central database did not commit the demo data.</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact data</source>
@@ -1374,6 +1401,62 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>The settlement is recorded; no printer to print its report on.</source>
         <translation>The settlement is recorded; no printer to print its report on.</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Send the pending events to the central server and fetch its changes now (Ctrl+Shift+S)</source>
+        <translation>Send the pending events to the central server and fetch its changes now (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Central server…</source>
+        <translation>Central server…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>Sync off</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>last sync %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation><numerusform>%n pending</numerusform><numerusform>%n pending</numerusform></translation>
+    </message>
+    <message>
+        <source>Central server: %1</source>
+        <translation>Central server: %1</translation>
+    </message>
+    <message>
+        <source>No central server is set up: this terminal works offline.</source>
+        <translation>No central server is set up: this terminal works offline.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n seconds.</source>
+        <translation><numerusform>Next try in %n second.</numerusform><numerusform>Next try in %n seconds.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::PayerGroupPanel</name>
@@ -1691,6 +1774,48 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>The centre moved the watermark of %1 back from %2 to %3.</source>
         <translation>The centre moved the watermark of %1 back from %2 to %3.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SyncSettingsDialog</name>
+    <message>
+        <source>Central server</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <source>postgresql://role:password@host:5432/database</source>
+        <translation>postgresql://role:password@host:5432/database</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>Server URL:</translation>
+    </message>
+    <message>
+        <source>Leave empty to work offline without a central server.</source>
+        <translation>Leave empty to work offline without a central server.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Cannot connect: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SyncWorker</name>
+    <message>
+        <source>Connected to %1 (sync API version %2).</source>
+        <translation>Connected to %1 (sync API version %2).</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2562,10 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>Cannot read the tender &quot;%1&quot;.</source>
         <translation>Cannot read the tender &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>Sync with this central server (postgresql://role:password@host:port/database) instead of the one in the store&apos;s settings.</source>
+        <translation>Sync with this central server (postgresql://role:password@host:port/database) instead of the one in the store&apos;s settings.</translation>
+    </message>
 </context>
 <context>
     <name>halldeskctl</name>
@@ -2959,10 +3088,6 @@ Commands:
         <translation>--uuid &quot;%1&quot; is not a UUID.</translation>
     </message>
     <message>
-        <source>Usage: halldeskctl central migrate|terminal add|pay --url URL … (halldeskctl central SUBCOMMAND --help for each).</source>
-        <translation>Usage: halldeskctl central migrate|terminal add|pay --url URL … (halldeskctl central SUBCOMMAND --help for each).</translation>
-    </message>
-    <message>
         <source>Unknown subcommand &quot;%1&quot;. %2</source>
         <translation>Unknown subcommand &quot;%1&quot;. %2</translation>
     </message>
@@ -3257,6 +3382,14 @@ Commands:
     <message>
         <source>Also write the settlement report as an A5 PDF to this file.</source>
         <translation>Also write the settlement report as an A5 PDF to this file.</translation>
+    </message>
+    <message>
+        <source>Load the local demo&apos;s accounts, bills and payer groups (the same for the same seed and date) into a migrated centre without accounts.</source>
+        <translation>Load the local demo&apos;s accounts, bills and payer groups (the same for the same seed and date) into a migrated centre without accounts.</translation>
+    </message>
+    <message>
+        <source>Usage: halldeskctl central migrate|terminal add|pay|demo --url URL … (halldeskctl central SUBCOMMAND --help for each).</source>
+        <translation>Usage: halldeskctl central migrate|terminal add|pay|demo --url URL … (halldeskctl central SUBCOMMAND --help for each).</translation>
     </message>
 </context>
 </TS>

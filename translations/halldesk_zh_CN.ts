@@ -178,6 +178,33 @@
     </message>
 </context>
 <context>
+    <name>CentralDemoWriter</name>
+    <message>
+        <source>The demo makes 1 to %1 accounts, not %2.</source>
+        <translation>演示数据的账户数应为 1 到 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s date must lie between the years 2000 and 2999.</source>
+        <translation>演示数据的日期必须在 2000 年到 2999 年之间。</translation>
+    </message>
+    <message>
+        <source>The central database has no HallDesk schema; run halldeskctl central migrate first.</source>
+        <translation>中心数据库中没有 HallDesk 架构；请先运行 halldeskctl central migrate。</translation>
+    </message>
+    <message>
+        <source>The central database holds accounts already; the demo loads only into a centre without accounts.</source>
+        <translation>中心数据库中已有账户；演示数据只能载入尚无账户的中心库。</translation>
+    </message>
+    <message>
+        <source>The central database did not begin a transaction.</source>
+        <translation>中心数据库未能开始事务。</translation>
+    </message>
+    <message>
+        <source>The central database did not commit the demo data.</source>
+        <translation>中心数据库未能提交演示数据。</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact data</source>
@@ -1372,6 +1399,62 @@ Find a customer on the Lookup screen (F2).</source>
         <source>The settlement is recorded; no printer to print its report on.</source>
         <translation>日结已记录；没有可打印日结报表的打印机。</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send the pending events to the central server and fetch its changes now (Ctrl+Shift+S)</source>
+        <translation>立即把待上传的事件发送到中心服务器并取回其变更（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Central server…</source>
+        <translation>中心服务器…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>同步未启用</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation><numerusform>%n 条待上传</numerusform></translation>
+    </message>
+    <message>
+        <source>Central server: %1</source>
+        <translation>中心服务器：%1</translation>
+    </message>
+    <message>
+        <source>No central server is set up: this terminal works offline.</source>
+        <translation>未设置中心服务器：本终端离线工作。</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n seconds.</source>
+        <translation><numerusform>%n 秒后重试。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::PayerGroupPanel</name>
@@ -1685,6 +1768,48 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>The centre moved the watermark of %1 back from %2 to %3.</source>
         <translation>中心服务器将 %1 的水位从 %2 回退到 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SyncSettingsDialog</name>
+    <message>
+        <source>Central server</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>postgresql://role:password@host:5432/database</source>
+        <translation>postgresql://角色:密码@主机:5432/数据库</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>Leave empty to work offline without a central server.</source>
+        <translation>留空则不连接中心服务器，离线工作。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SyncWorker</name>
+    <message>
+        <source>Connected to %1 (sync API version %2).</source>
+        <translation>已连接到 %1（同步接口版本 %2）。</translation>
     </message>
 </context>
 <context>
@@ -2431,6 +2556,10 @@ Find a customer on the Lookup screen (F2).</source>
         <source>Cannot read the tender &quot;%1&quot;.</source>
         <translation>无法读取付款方式“%1”。</translation>
     </message>
+    <message>
+        <source>Sync with this central server (postgresql://role:password@host:port/database) instead of the one in the store&apos;s settings.</source>
+        <translation>与此中心服务器同步（postgresql://角色:密码@主机:端口/数据库），而不使用本地库设置中的服务器。</translation>
+    </message>
 </context>
 <context>
     <name>halldeskctl</name>
@@ -2953,10 +3082,6 @@ Commands:
         <translation>--uuid “%1”不是 UUID。</translation>
     </message>
     <message>
-        <source>Usage: halldeskctl central migrate|terminal add|pay --url URL … (halldeskctl central SUBCOMMAND --help for each).</source>
-        <translation>用法：halldeskctl central migrate|terminal add|pay --url URL …（各子命令的说明见 halldeskctl central SUBCOMMAND --help）。</translation>
-    </message>
-    <message>
         <source>Unknown subcommand &quot;%1&quot;. %2</source>
         <translation>未知子命令“%1”。%2</translation>
     </message>
@@ -3251,6 +3376,14 @@ Commands:
     <message>
         <source>Also write the settlement report as an A5 PDF to this file.</source>
         <translation>同时将日结报表按 A5 纸张写成 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Load the local demo&apos;s accounts, bills and payer groups (the same for the same seed and date) into a migrated centre without accounts.</source>
+        <translation>将本地演示数据中的账户、账单和付款组（相同种子和日期生成的数据完全相同）载入已迁移且尚无账户的中心库。</translation>
+    </message>
+    <message>
+        <source>Usage: halldeskctl central migrate|terminal add|pay|demo --url URL … (halldeskctl central SUBCOMMAND --help for each).</source>
+        <translation>用法：halldeskctl central migrate|terminal add|pay|demo --url URL …（各子命令的说明见 halldeskctl central SUBCOMMAND --help）。</translation>
     </message>
 </context>
 </TS>

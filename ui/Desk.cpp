@@ -58,6 +58,7 @@ MainWindow* Desk::openWindow(const Operator& op)
     m_window = new MainWindow(m_services, Session{op, m_workplace});
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::signOutRequested, this, &Desk::signOut);
+    m_window->startSync(m_syncServer);
 
     const Start start = std::exchange(m_start, Start{}); // the command line's wishes count for the first window
     if (!start.accountNo.isEmpty() && start.screen == MainWindow::Screen::Counter) {

@@ -33,6 +33,8 @@ public:
     Q_DISABLE_COPY_MOVE(Desk)
 
     void setStart(const Start& start) { m_start = start; }
+    // The central server for background sync (--server); empty: the store's sync.server_url.
+    void setSyncServer(const QString& url) { m_syncServer = url; }
 
     // Shows the sign-in dialog (without blocking), with `operatorCode` filled in when given.
     void showSignIn(const QString& operatorCode = {});
@@ -54,6 +56,7 @@ private:
     Services m_services;
     Workplace m_workplace;
     Start m_start;
+    QString m_syncServer;
     QPointer<SignInDialog> m_signIn;
     QPointer<MainWindow> m_window;
 };

@@ -2,6 +2,7 @@
 
 #include "app/accounts/AccountService.h"
 #include "app/counter/CounterService.h"
+#include "app/sync/SyncWorker.h"
 #include "db/Store.h"
 #include "ui/accounts/AccountView.h"
 #include "ui/auth/LockScreen.h"
@@ -9,6 +10,7 @@
 #include "ui/counter/CounterScreen.h"
 #include "ui/lookup/LookupScreen.h"
 #include "ui/print/DocumentPrinter.h"
+#include "ui/sync/SyncSettingsDialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -78,7 +80,10 @@ MainWindow::MainWindow(const Services& services, const Session& session, QWidget
     showScreen(Screen::Lookup);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    stopSync();
+}
 
 std::optional<MainWindow::Screen> MainWindow::screenFromName(const QString& name)
 {
@@ -138,6 +143,24 @@ void MainWindow::buildActions()
     m_aboutAction = new QAction(tr("About HallDesk"), this);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
+    // Ctrl+Shift+S: F10 opens the menu bar on some desktops.
+    m_syncNowAction = new QAction(tr("Sync now"), this);
+    m_syncNowAction->setObjectName(QStringLiteral("syncNow"));
+    m_syncNowAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_syncNowAction->setToolTip(tr("Send the pending events to the central server and fetch its changes now "
+                                   "(Ctrl+Shift+S)"));
+    connect(m_syncNowAction, &QAction::triggered, this, [this] {
+        if (m_sync) {
+            m_sync->syncNow();
+        }
+    });
+    addAction(m_syncNowAction);
+
+    m_syncSettingsAction = new QAction(tr("Central server…"), this);
+    m_syncSettingsAction->setObjectName(QStringLiteral("syncSettings"));
+    m_syncSettingsAction->setVisible(m_session.op.hasRole(Role::Admin));
+    connect(m_syncSettingsAction, &QAction::triggered, this, &MainWindow::showSyncSettings);
+
     m_quitAction = new QAction(tr("Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -175,6 +198,13 @@ void MainWindow::buildMenus()
     go->addAction(m_payAction);
     go->addAction(m_backAction);
 
+    QMenu* sync = menuBar()->addMenu(tr("S&ync"));
+    sync->addAction(m_syncNowAction);
+    if (m_session.op.hasRole(Role::Admin)) {
+        sync->addSeparator();
+        sync->addAction(m_syncSettingsAction);
+    }
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
 }
@@ -189,6 +219,10 @@ void MainWindow::buildStatusBar()
     where->setObjectName(QStringLiteral("statusWorkplace"));
     m_businessDate = new QLabel(this);
     m_businessDate->setObjectName(QStringLiteral("statusBusinessDate"));
+    m_syncLabel = new QLabel(tr("Sync off"), this);
+    m_syncLabel->setObjectName(QStringLiteral("statusSync"));
+    m_syncLabel->setProperty("syncState", QStringLiteral("off"));
+    statusBar()->addPermanentWidget(m_syncLabel);
     statusBar()->addPermanentWidget(who);
     statusBar()->addPermanentWidget(where);
     statusBar()->addPermanentWidget(m_businessDate);
@@ -401,8 +435,90 @@ void MainWindow::restoreWindowGeometry()
     resize(size);
 }
 
+void MainWindow::startSync(const QString& serverOverride)
+{
+    stopSync();
+    m_syncServerOverride = serverOverride;
+    m_sync = new SyncRunner(m_services.store, serverOverride, this);
+    connect(m_sync, &SyncRunner::statusChanged, this, &MainWindow::showSyncStatus);
+}
+
+void MainWindow::stopSync()
+{
+    if (m_sync) {
+        m_sync->stop();
+        delete m_sync;
+        m_sync = nullptr;
+    }
+}
+
+void MainWindow::showSyncStatus(const SyncStatus& status)
+{
+    QString state;
+    QString key;
+    QString colour;
+    switch (status.state) {
+    case SyncStatus::State::Off:
+        state = tr("Sync off");
+        key = QStringLiteral("off");
+        colour = QStringLiteral("#6b7785");
+        break;
+    case SyncStatus::State::Offline:
+        state = tr("Offline");
+        key = QStringLiteral("offline");
+        colour = QStringLiteral("#c0392b");
+        break;
+    case SyncStatus::State::Syncing:
+        state = tr("Syncing…");
+        key = QStringLiteral("syncing");
+        colour = QStringLiteral("#b7791f");
+        break;
+    case SyncStatus::State::Online:
+        state = tr("Online");
+        key = QStringLiteral("online");
+        colour = QStringLiteral("#1e8449");
+        break;
+    }
+    QStringList parts{state};
+    if (status.lastSuccessUtc.isValid()) {
+        parts << tr("last sync %1")
+                     .arg(QLocale().toString(status.lastSuccessUtc.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
+    }
+    if (status.pendingEvents >= 0) {
+        parts << tr("%n pending", nullptr, static_cast<int>(status.pendingEvents));
+    }
+    m_syncLabel->setText(parts.join(QStringLiteral(" · ")));
+    m_syncLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour));
+    m_syncLabel->setProperty("syncState", key);
+    QStringList tip;
+    if (!status.server.isEmpty()) {
+        tip << tr("Central server: %1").arg(status.server);
+    } else if (status.state == SyncStatus::State::Off) {
+        tip << tr("No central server is set up: this terminal works offline.");
+    }
+    if (!status.lastError.isEmpty()) {
+        tip << tr("Last error: %1").arg(status.lastError);
+        if (status.retryInSeconds > 0) {
+            tip << tr("Next try in %n seconds.", nullptr, status.retryInSeconds);
+        }
+    }
+    m_syncLabel->setToolTip(tip.join(QLatin1Char('\n')));
+}
+
+void MainWindow::showSyncSettings()
+{
+    if (!m_session.op.hasRole(Role::Admin)) {
+        return;
+    }
+    SyncSettingsDialog dialog(m_services.store, m_session, this);
+    if (dialog.exec() == QDialog::Accepted && m_syncServerOverride.isEmpty()) {
+        startSync();
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    stopSync();
     QSettings settings(kSettingsOrganization, kSettingsApplication);
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);

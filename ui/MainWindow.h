@@ -19,6 +19,8 @@ class AccountView;
 class CounterScreen;
 class LockScreen;
 class LookupScreen;
+class SyncRunner;
+struct SyncStatus;
 
 // The signed-in operator's window: the screens in a navigation bar on the left (each with a function key), the
 // screen itself in the middle, and the operator, workplace and business date in the status bar. Each later issue
@@ -57,6 +59,12 @@ public:
     AccountView* accountView() const { return m_account; }
     CounterScreen* counterScreen() const { return m_counter; }
 
+    // Starts background sync with the server URL (from --server), else the store's sync.server_url; neither: the
+    // status bar says sync is off. Called once by the Desk after the window is made.
+    void startSync(const QString& serverOverride = {});
+    SyncRunner* syncRunner() const { return m_sync; }
+    QAction* syncNowAction() const { return m_syncNowAction; }
+
     // "screen" names as the command line takes them (lookup, account, counter).
     static std::optional<Screen> screenFromName(const QString& name);
 
@@ -74,6 +82,9 @@ private:
     void setLocked(bool locked);
     void refreshBusinessDate();
     void showAbout();
+    void showSyncStatus(const SyncStatus& status);
+    void showSyncSettings();
+    void stopSync();
     void restoreWindowGeometry();
     void payCurrentAccount();
     // Where the counter's documents are printed: the receipts after a payment, a reprint or preview from today's
@@ -107,6 +118,12 @@ private:
     QAction* m_signOutAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_quitAction = nullptr;
+    QAction* m_syncNowAction = nullptr;
+    QAction* m_syncSettingsAction = nullptr;
+
+    SyncRunner* m_sync = nullptr;
+    QString m_syncServerOverride;
+    QLabel* m_syncLabel = nullptr;
 };
 
 } // namespace HallDesk

@@ -1,5 +1,6 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
+#include "app/demo/CentralDemoWriter.h"
 #include "app/money/Money.h"
 #include "db/Central.h"
 #include "db/CentralMigrator.h"
@@ -174,12 +175,56 @@ int runCentralPay(const QStringList& args)
     return kExitOk;
 }
 
+// halldeskctl central demo --url URL --accounts N [--seed S] [--as-of YYYY-MM-DD]
+int runCentralDemo(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("Load the local demo's accounts, bills and payer groups (the same for "
+                                              "the same seed and date) into a migrated centre without accounts."));
+    parser.addOptions({
+        urlDefinition(),
+        {QStringLiteral("accounts"), Text::tr("How many accounts to make (default 200000)."), QStringLiteral("N"),
+         QStringLiteral("200000")},
+        {QStringLiteral("seed"), Text::tr("The same seed and date always make the same store (default 1)."),
+         QStringLiteral("S"), QStringLiteral("1")},
+        {QStringLiteral("as-of"), Text::tr("The day the bills and arrears are as of (default today)."),
+         QStringLiteral("YYYY-MM-DD")},
+    });
+    parse(parser, args);
+    noPositional(parser);
+    const CentralSettings settings = urlOption(parser);
+    DemoOptions options;
+    options.accounts = accountsOption(parser);
+    options.seed = seedOption(parser);
+    options.asOf = asOfOption(parser);
+    CentralConnection connection(settings);
+    CentralDemoSummary summary;
+    try {
+        summary = CentralDemoWriter(options).load(connection);
+    } catch (const CentralDemoWriter::Occupied& occupied) {
+        throw CliError{QString::fromStdString(occupied.what()), kExitUsage};
+    }
+    printJson({
+        {QStringLiteral("accounts"), summary.accounts},
+        {QStringLiteral("bills"), summary.bills},
+        {QStringLiteral("halls"), summary.halls},
+        {QStringLiteral("operators"), summary.operators},
+        {QStringLiteral("areas"), summary.areas},
+        {QStringLiteral("groups"), summary.groups},
+        {QStringLiteral("members"), summary.members},
+        {QStringLiteral("seed"), qint64(summary.seed)},
+        {QStringLiteral("as_of"), summary.asOf.toString(Qt::ISODate)},
+        {QStringLiteral("seconds"), double(summary.milliseconds / 10) / 100.0},
+    });
+    return kExitOk;
+}
+
 } // namespace
 
-// halldeskctl central migrate | terminal add | pay
+// halldeskctl central migrate | terminal add | pay | demo
 int runCentral(const QStringList& args)
 {
-    const QString usage = Text::tr("Usage: halldeskctl central migrate|terminal add|pay --url URL … "
+    const QString usage = Text::tr("Usage: halldeskctl central migrate|terminal add|pay|demo --url URL … "
                                    "(halldeskctl central SUBCOMMAND --help for each).");
     if (args.size() < 2) {
         throw CliError{usage, kExitUsage};
@@ -193,6 +238,9 @@ int runCentral(const QStringList& args)
     }
     if (sub == QStringLiteral("pay")) {
         return runCentralPay(args.mid(1));
+    }
+    if (sub == QStringLiteral("demo")) {
+        return runCentralDemo(args.mid(1));
     }
     if (sub == QStringLiteral("--help") || sub == QStringLiteral("-h")) {
         std::fputs(qPrintable(usage + QLatin1Char('\n')), stdout);

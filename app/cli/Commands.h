@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QDate>
 #include <QStringList>
+
+class QCommandLineParser;
 
 namespace HallDesk::Cli {
 
@@ -33,5 +36,10 @@ int runCheck(const QStringList& args);
 int runReceipt(const QStringList& args);
 int runCentral(const QStringList& args);
 int runSync(const QStringList& args);
+
+// The demo's --accounts, --seed and --as-of options, shared by `demo` and `central demo` (DemoCommand.cpp).
+qint64 accountsOption(const QCommandLineParser& parser);
+quint64 seedOption(const QCommandLineParser& parser);
+QDate asOfOption(const QCommandLineParser& parser);
 
 } // namespace HallDesk::Cli

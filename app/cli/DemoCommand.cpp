@@ -16,6 +16,8 @@ namespace {
 // Seeds are whole numbers a JSON reader keeps exactly (below 2^53).
 constexpr quint64 kMaxSeed = (quint64(1) << 53) - 1;
 
+} // namespace
+
 qint64 accountsOption(const QCommandLineParser& parser)
 {
     bool ok = false;
@@ -56,8 +58,6 @@ QDate asOfOption(const QCommandLineParser& parser)
     }
     return date;
 }
-
-} // namespace
 
 // halldeskctl demo --db PATH [--accounts N] [--seed S] [--as-of YYYY-MM-DD]
 // Progress goes to stderr; the summary is one JSON object on stdout.

@@ -28,7 +28,6 @@ namespace {
 
 constexpr int kChunkAccounts = 2048;
 constexpr std::size_t kQueuedChunks = 4;
-constexpr quint64 kPopulationStream = 0xD1B54A32D192ED03ULL;
 
 // Hands chunks from the generating thread to the writing one, at most kQueuedChunks ahead.
 class ChunkQueue final
@@ -159,7 +158,7 @@ void load(const QString& path, const DemoOptions& options, const DemoCalendar& c
         // Accounts are made (and their name grams collected) on this thread while the calling one writes.
         std::jthread generator([&queue, &grams, &plan, &calendar, seed = options.seed] {
             try {
-                DemoPopulation population(seed ^ kPopulationStream, plan, calendar);
+                DemoPopulation population(seed ^ DemoGenerator::kPopulationStream, plan, calendar);
                 for (;;) {
                     DemoChunk chunk;
                     chunk.accounts.reserve(kChunkAccounts);

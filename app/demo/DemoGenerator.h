@@ -39,6 +39,8 @@ class DemoGenerator final
 public:
     static constexpr qint64 kMaxAccounts = 3'000'000;
     static constexpr int kTerminalsPerHall = 4;
+    // Mixed into the seed for the stream that makes the accounts (after the plan took its draws from the seed).
+    static constexpr quint64 kPopulationStream = 0xD1B54A32D192ED03ULL;
 
     // The demo sign-ins (admin01, super01, clerk01, clerk02 and the first collector, coll01) and their password.
     static QStringList operatorCodes();

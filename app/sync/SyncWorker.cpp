@@ -1,0 +1,238 @@
+#include "app/sync/SyncWorker.h"
+
+#include "app/audit/AuditLog.h"
+#include "db/Sql.h"
+#include "db/Store.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSysInfo>
+#include <QTimer>
+#include <algorithm>
+
+namespace HallDesk {
+
+namespace {
+
+CentralSettings syncSettings(const QString& url)
+{
+    CentralSettings settings = CentralSettings::fromUrl(url);
+    settings.statementTimeoutSeconds = SyncWorker::kStatementTimeoutSeconds;
+    settings.applicationName = QStringLiteral("halldesk-sync");
+    return settings;
+}
+
+} // namespace
+
+SyncWorker::SyncWorker(Store& store, QString serverUrl, std::atomic_bool& stopping)
+    : m_store(store)
+    , m_url(std::move(serverUrl))
+    , m_stopping(stopping)
+{
+}
+
+int SyncWorker::backoffSeconds(int failures)
+{
+    int seconds = kFirstBackoffSeconds;
+    for (int i = 1; i < failures && seconds < kMaxBackoffSeconds; ++i) {
+        seconds *= 2;
+    }
+    return std::min(seconds, kMaxBackoffSeconds);
+}
+
+void SyncWorker::start()
+{
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &SyncWorker::runRound);
+    try {
+        bool ok = false;
+        const int interval = m_store.setting(QString::fromLatin1(SyncRunner::kIntervalSetting)).toInt(&ok);
+        if (ok && interval > 0) {
+            m_intervalSeconds = interval;
+        }
+    } catch (const StoreError&) {
+        // keep the default interval
+    }
+    if (m_url.trimmed().isEmpty()) {
+        m_status.state = SyncStatus::State::Off;
+        m_status.pendingEvents = pendingCount();
+        publish();
+        return;
+    }
+    try {
+        m_settings = syncSettings(m_url.trimmed());
+        m_configured = true;
+        m_status.server = m_settings.redactedUrl();
+    } catch (const StoreError& error) {
+        m_status.state = SyncStatus::State::Offline;
+        m_status.lastError = error.message();
+        m_status.pendingEvents = pendingCount();
+        publish();
+        return;
+    }
+    m_status.state = SyncStatus::State::Offline;
+    m_status.pendingEvents = pendingCount();
+    publish();
+    m_timer->start(0); // the first round right away
+}
+
+void SyncWorker::syncNow()
+{
+    if (!m_configured || m_stopping.load()) {
+        return;
+    }
+    runRound();
+}
+
+void SyncWorker::runRound()
+{
+    if (!m_configured || m_stopping.load()) {
+        return;
+    }
+    m_timer->stop();
+    m_status.state = SyncStatus::State::Syncing;
+    publish();
+    try {
+        SyncEngine engine(m_store, m_settings);
+        m_status.lastReport = engine.runOnce();
+        m_status.state = SyncStatus::State::Online;
+        m_status.lastSuccessUtc = QDateTime::currentDateTimeUtc();
+        m_status.lastError.clear();
+        m_status.failures = 0;
+        m_status.retryInSeconds = 0;
+    } catch (const StoreError& error) {
+        m_status.state = SyncStatus::State::Offline;
+        m_status.lastError = error.message();
+        ++m_status.failures;
+        m_status.retryInSeconds = backoffSeconds(m_status.failures);
+    } catch (const std::exception& error) {
+        m_status.state = SyncStatus::State::Offline;
+        m_status.lastError = QString::fromLocal8Bit(error.what());
+        ++m_status.failures;
+        m_status.retryInSeconds = backoffSeconds(m_status.failures);
+    }
+    ++m_status.rounds;
+    m_status.pendingEvents = pendingCount();
+    publish();
+    if (!m_stopping.load()) {
+        const int seconds = m_status.failures > 0 ? m_status.retryInSeconds : m_intervalSeconds;
+        m_timer->start(seconds * 1000);
+    }
+}
+
+qint64 SyncWorker::pendingCount()
+{
+    try {
+        return Sql::scalar(m_store.connection(), QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"))
+            .toLongLong();
+    } catch (const StoreError&) {
+        return -1;
+    }
+}
+
+void SyncWorker::publish()
+{
+    Q_EMIT statusChanged(m_status);
+}
+
+void SyncWorker::shutdown()
+{
+    delete m_timer;
+    m_timer = nullptr;
+    m_store.releaseConnection();
+}
+
+SyncRunner::SyncRunner(Store& store, const QString& serverUrl, QObject* parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<SyncStatus>();
+    m_thread.setObjectName(QStringLiteral("halldesk-sync"));
+    m_worker = std::make_unique<SyncWorker>(store, syncServerUrl(store, serverUrl), m_stopping);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::started, m_worker.get(), &SyncWorker::start);
+    connect(&m_thread, &QThread::finished, m_worker.get(), &SyncWorker::shutdown, Qt::DirectConnection);
+    connect(
+        m_worker.get(), &SyncWorker::statusChanged, this,
+        [this](const SyncStatus& status) {
+            m_status = status;
+            Q_EMIT statusChanged(status);
+        },
+        Qt::QueuedConnection);
+    m_thread.start();
+}
+
+SyncRunner::~SyncRunner()
+{
+    stop();
+}
+
+void SyncRunner::syncNow()
+{
+    if (m_thread.isRunning() && !m_stopping.load()) {
+        QMetaObject::invokeMethod(m_worker.get(), &SyncWorker::syncNow, Qt::QueuedConnection);
+    }
+}
+
+void SyncRunner::stop()
+{
+    if (!m_worker) {
+        return;
+    }
+    m_stopping.store(true);
+    m_thread.quit();
+    m_thread.wait(); // a round under way ends within the connection's timeouts
+    m_worker.reset();
+}
+
+QString syncServerUrl(Store& store, const QString& override)
+{
+    if (!override.trimmed().isEmpty()) {
+        return override.trimmed();
+    }
+    try {
+        return store.setting(QString::fromLatin1(SyncRunner::kServerUrlSetting)).trimmed();
+    } catch (const StoreError&) {
+        return {};
+    }
+}
+
+void saveSyncServerUrl(Store& store, const QString& url, std::optional<qint64> operatorId, const QString& terminalCode)
+{
+    const QString trimmed = url.trimmed();
+    QString redacted;
+    if (!trimmed.isEmpty()) {
+        redacted = CentralSettings::fromUrl(trimmed).redactedUrl(); // throws when the URL cannot be read
+    }
+    QSqlDatabase db = store.connection();
+    Sql::Transaction transaction(db);
+    store.setSetting(QString::fromLatin1(SyncRunner::kServerUrlSetting), trimmed);
+    AuditLog::append(db,
+                     {QStringLiteral("settings.sync_server"),
+                      QStringLiteral("setting"),
+                      QString::fromLatin1(SyncRunner::kServerUrlSetting),
+                      {{QStringLiteral("server"), redacted}},
+                      operatorId,
+                      std::nullopt,
+                      terminalCode});
+    transaction.commit();
+}
+
+QString testSyncServer(const QString& url)
+{
+    CentralSettings settings = syncSettings(url.trimmed());
+    settings.connectTimeoutSeconds = std::min(settings.connectTimeoutSeconds, 10);
+    CentralConnection centre(settings);
+    const QJsonObject client{{QStringLiteral("client"), QStringLiteral("halldesk")},
+                             {QStringLiteral("version"), QStringLiteral(HALLDESK_VERSION)},
+                             {QStringLiteral("host"), QSysInfo::machineHostName()}};
+    const QJsonObject hello = centre
+                                  .json(QStringLiteral("SELECT sync.hello(CAST(? AS jsonb))::text"),
+                                        {QString::fromUtf8(QJsonDocument(client).toJson(QJsonDocument::Compact))})
+                                  .toObject();
+    return SyncWorker::tr("Connected to %1 (sync API version %2).")
+        .arg(settings.redactedUrl())
+        .arg(hello.value(QStringLiteral("api_version")).toInt());
+}
+
+} // namespace HallDesk

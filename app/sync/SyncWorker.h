@@ -1,0 +1,126 @@
+#pragma once
+
+#include "app/sync/SyncEngine.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace HallDesk {
+
+class Store;
+
+// What background sync is doing, as the status bar shows it.
+struct SyncStatus
+{
+    enum class State
+    {
+        Off, // no server configured
+        Offline, // the last round failed (or none has finished yet)
+        Syncing, // a round is under way
+        Online, // the last round succeeded
+    };
+    State state = State::Off;
+    QDateTime lastSuccessUtc; // invalid: never since start
+    qint64 pendingEvents = -1; // outbox events not yet accepted by the centre; -1: not known yet
+    QString lastError; // the last failed round's message; empty after a success
+    SyncReport lastReport; // the last successful round's figures
+    int rounds = 0; // rounds finished (successful or not) since start
+    int failures = 0; // failed rounds in a row
+    int retryInSeconds = 0; // after a failure: the back-off before the next try
+    QString server; // the server, password redacted
+};
+
+// The worker side of background sync: lives on SyncRunner's thread, with its own store connection and its own
+// central connection per round. Runs a SyncEngine round on its timer and on request; after a failure it retries
+// with exponential back-off (5 s doubling to 5 min), reset by a success.
+class SyncWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kFirstBackoffSeconds = 5;
+    static constexpr int kMaxBackoffSeconds = 300;
+    static constexpr int kDefaultIntervalSeconds = 60;
+    static constexpr int kStatementTimeoutSeconds = 60;
+
+    SyncWorker(Store& store, QString serverUrl, std::atomic_bool& stopping);
+
+    // The pause after `failures` failed rounds in a row (at least 1).
+    static int backoffSeconds(int failures);
+
+public Q_SLOTS:
+    void start();
+    void syncNow();
+    // On the worker thread as it finishes: stops the timer and closes the store connection.
+    void shutdown();
+
+Q_SIGNALS:
+    void statusChanged(const HallDesk::SyncStatus& status);
+
+private:
+    void runRound();
+    void publish();
+    qint64 pendingCount();
+
+    Store& m_store;
+    QString m_url;
+    std::atomic_bool& m_stopping;
+    CentralSettings m_settings;
+    bool m_configured = false;
+    int m_intervalSeconds = kDefaultIntervalSeconds;
+    QTimer* m_timer = nullptr;
+    SyncStatus m_status;
+};
+
+// Owns the sync thread and its worker; used from the UI thread. Nothing here waits for the network, except the
+// destructor (and stop()), which waits for a round under way to end — bounded by the connect and statement
+// timeouts.
+class SyncRunner final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The store setting with the server URL, written by the sync settings dialog.
+    static constexpr const char* kServerUrlSetting = "sync.server_url";
+    static constexpr const char* kIntervalSetting = "sync.interval_seconds";
+
+    // serverUrl empty: the store's sync.server_url; both empty: sync is off.
+    SyncRunner(Store& store, const QString& serverUrl, QObject* parent = nullptr);
+    ~SyncRunner() override;
+    Q_DISABLE_COPY_MOVE(SyncRunner)
+
+    void syncNow();
+    void stop();
+    const SyncStatus& status() const { return m_status; }
+
+Q_SIGNALS:
+    void statusChanged(const HallDesk::SyncStatus& status);
+
+private:
+    QThread m_thread;
+    std::unique_ptr<SyncWorker> m_worker;
+    std::atomic_bool m_stopping{false};
+    SyncStatus m_status;
+};
+
+// The server URL for this terminal: the override (from --server) when given, else the store's setting.
+QString syncServerUrl(Store& store, const QString& override = {});
+
+// Saves the server URL in the store's settings with an audit entry by the operator. Throws StoreError when the
+// URL cannot be read.
+void saveSyncServerUrl(Store& store, const QString& url, std::optional<qint64> operatorId, const QString& terminalCode);
+
+// One hello to the centre (on the calling thread): a short description on success; throws StoreError.
+QString testSyncServer(const QString& url);
+
+} // namespace HallDesk
+
+Q_DECLARE_METATYPE(HallDesk::SyncStatus)
