@@ -56,31 +56,6 @@ void nullField(QByteArray& out)
     out += "\\N";
 }
 
-const char* billStatus(DemoBill::Status status)
-{
-    switch (status) {
-    case DemoBill::Status::Open:
-        return "open";
-    case DemoBill::Status::Partial:
-        return "partial";
-    case DemoBill::Status::Paid:
-        return "paid";
-    }
-    return "open";
-}
-
-std::string_view classCode(CustomerClass customerClass)
-{
-    static const std::array<QByteArray, 4> codes = {
-        customerClassCode(CustomerClass::Residential).toUtf8(),
-        customerClassCode(CustomerClass::Commercial).toUtf8(),
-        customerClassCode(CustomerClass::Industrial).toUtf8(),
-        customerClassCode(CustomerClass::Agricultural).toUtf8(),
-    };
-    const QByteArray& code = codes[std::size_t(customerClass)];
-    return {code.constData(), std::size_t(code.size())};
-}
-
 // Makes the demo's accounts from the start, chunk by chunk, as DemoGenerator does: each pass over them (one per
 // table COPY fills) gives the same rows.
 class Accounts final
@@ -226,7 +201,7 @@ CentralDemoSummary CentralDemoWriter::load(CentralConnection& connection) const
                          out += '\t';
                          field(out, row.name);
                          out += '\t';
-                         field(out, classCode(row.customerClass));
+                         field(out, demoClassCode(row.customerClass));
                          out += '\t';
                          field(out, row.address);
                          out += '\t';
@@ -324,7 +299,7 @@ CentralDemoSummary CentralDemoWriter::load(CentralConnection& connection) const
                              out += '\t';
                              field(out, bill.paidFen);
                              out += '\t';
-                             field(out, std::string_view(billStatus(bill.status)));
+                             field(out, std::string_view(demoBillStatusCode(bill.status)));
                              out += '\t';
                              if (bill.paidOnDay >= 0) {
                                  field(out, std::string_view(calendar.date(bill.paidOnDay), 10));

@@ -208,4 +208,29 @@ void DemoBilling::assessRisk(CustomerClass customerClass, int latePayments, Demo
     }
 }
 
+const char* demoBillStatusCode(DemoBill::Status status)
+{
+    switch (status) {
+    case DemoBill::Status::Open:
+        return "open";
+    case DemoBill::Status::Partial:
+        return "partial";
+    case DemoBill::Status::Paid:
+        return "paid";
+    }
+    return "open";
+}
+
+std::string_view demoClassCode(CustomerClass customerClass)
+{
+    static const std::array<QByteArray, 4> codes = {
+        customerClassCode(CustomerClass::Residential).toUtf8(),
+        customerClassCode(CustomerClass::Commercial).toUtf8(),
+        customerClassCode(CustomerClass::Industrial).toUtf8(),
+        customerClassCode(CustomerClass::Agricultural).toUtf8(),
+    };
+    const QByteArray& code = codes[std::size_t(customerClass)];
+    return {code.constData(), std::size_t(code.size())};
+}
+
 } // namespace HallDesk

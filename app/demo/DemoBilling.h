@@ -5,6 +5,7 @@
 #include "app/demo/DemoRandom.h"
 
 #include <array>
+#include <string_view>
 
 namespace HallDesk {
 
@@ -23,6 +24,10 @@ struct DemoBill
     int paidOnDay = -1; // a DemoCalendar day number; -1 while nothing is paid
     Status status = Status::Open;
 };
+
+// The store's codes of a bill status and a customer class, as the writers put them into rows (SQLite and COPY).
+const char* demoBillStatusCode(DemoBill::Status status);
+std::string_view demoClassCode(CustomerClass customerClass);
 
 // An account's 13 bills and what follows from them: status, risk level, prepaid balance.
 struct DemoAccountBills

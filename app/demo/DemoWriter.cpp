@@ -86,31 +86,6 @@ QByteArray insert(const char* head, int fields, int rows)
     return sql;
 }
 
-const char* billStatus(DemoBill::Status status)
-{
-    switch (status) {
-    case DemoBill::Status::Open:
-        return "open";
-    case DemoBill::Status::Partial:
-        return "partial";
-    case DemoBill::Status::Paid:
-        return "paid";
-    }
-    return "open";
-}
-
-std::string_view classCode(CustomerClass customerClass)
-{
-    static const std::array<QByteArray, 4> codes = {
-        customerClassCode(CustomerClass::Residential).toUtf8(),
-        customerClassCode(CustomerClass::Commercial).toUtf8(),
-        customerClassCode(CustomerClass::Industrial).toUtf8(),
-        customerClassCode(CustomerClass::Agricultural).toUtf8(),
-    };
-    const QByteArray& code = codes[std::size_t(customerClass)];
-    return {code.constData(), std::size_t(code.size())};
-}
-
 std::string_view view(const QByteArray& bytes)
 {
     return {bytes.constData(), std::size_t(bytes.size())};
@@ -381,7 +356,7 @@ void DemoWriter::writeAccounts(AccountStatements& statements, const DemoAccountR
         account.integer(a + 1, row.id);
         account.text(a + 2, row.accountNo);
         account.text(a + 3, row.name);
-        account.text(a + 4, classCode(row.customerClass));
+        account.text(a + 4, demoClassCode(row.customerClass));
         account.text(a + 5, row.address);
         account.integer(a + 6, row.hallId);
         account.integer(a + 7, row.areaId);
@@ -409,7 +384,7 @@ void DemoWriter::writeAccounts(AccountStatements& statements, const DemoAccountR
             bills.integer(billField(i, period, 1), bill.kwh);
             bills.integer(billField(i, period, 2), bill.amountFen);
             bills.integer(billField(i, period, 3), bill.paidFen);
-            bills.text(billField(i, period, 4), billStatus(bill.status));
+            bills.text(billField(i, period, 4), demoBillStatusCode(bill.status));
             if (bill.paidOnDay >= 0) {
                 bills.text(billField(i, period, 5), std::string_view(calendar.date(bill.paidOnDay), 10));
             } else {
