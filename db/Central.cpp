@@ -11,6 +11,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <libpq-fe.h>
+#include <utility>
+#include <vector>
 
 namespace HallDesk {
 
@@ -309,6 +311,103 @@ qint64 CentralConnection::copyIn(const QByteArray& statement, const std::functio
         throw StoreError(message);
     }
     return sent;
+}
+
+CentralRows::CentralRows(PGresult* result)
+    : m_result(result)
+{
+}
+
+CentralRows::~CentralRows()
+{
+    PQclear(m_result);
+}
+
+CentralRows::CentralRows(CentralRows&& other) noexcept
+    : m_result(std::exchange(other.m_result, nullptr))
+{
+}
+
+CentralRows& CentralRows::operator=(CentralRows&& other) noexcept
+{
+    if (this != &other) {
+        PQclear(m_result);
+        m_result = std::exchange(other.m_result, nullptr);
+    }
+    return *this;
+}
+
+int CentralRows::rows() const
+{
+    return m_result != nullptr ? PQntuples(m_result) : 0;
+}
+
+int CentralRows::columns() const
+{
+    return m_result != nullptr ? PQnfields(m_result) : 0;
+}
+
+bool CentralRows::isNull(int row, int column) const
+{
+    return PQgetisnull(m_result, row, column) != 0;
+}
+
+std::string_view CentralRows::text(int row, int column) const
+{
+    return {PQgetvalue(m_result, row, column), std::size_t(PQgetlength(m_result, row, column))};
+}
+
+void CentralConnection::send(const QByteArray& sql, const QList<QByteArray>& parameters)
+{
+    PGconn* connection = pgconn();
+    std::vector<const char*> values;
+    values.reserve(std::size_t(parameters.size()));
+    for (const QByteArray& parameter : parameters) {
+        values.push_back(parameter.constData());
+    }
+    if (PQsendQueryParams(connection, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0)
+        != 1) {
+        throw StoreError(QString::fromUtf8(PQerrorMessage(connection)).trimmed());
+    }
+}
+
+CentralRows CentralConnection::receive()
+{
+    PGconn* connection = pgconn();
+    CentralRows rows;
+    QString message;
+    // every result of the statement is taken, so the connection is free again whatever happened
+    while (PGresult* result = PQgetResult(connection)) {
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_TUPLES_OK && message.isEmpty()) {
+            rows = CentralRows(result);
+            continue;
+        }
+        if (status != PGRES_COMMAND_OK && message.isEmpty()) {
+            message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+            if (message.isEmpty()) {
+                message = QString::fromUtf8(PQresStatus(status));
+            }
+        }
+        PQclear(result);
+    }
+    if (message.isEmpty() && PQstatus(connection) != CONNECTION_OK) {
+        message = QString::fromUtf8(PQerrorMessage(connection)).trimmed();
+    }
+    if (!message.isEmpty()) {
+        throw StoreError(message);
+    }
+    return rows;
+}
+
+void CentralConnection::cancel()
+{
+    PGcancel* handle = PQgetCancel(pgconn());
+    if (handle != nullptr) {
+        char error[256] = {};
+        PQcancel(handle, error, int(sizeof error));
+        PQfreeCancel(handle);
+    }
 }
 
 } // namespace HallDesk

@@ -9,8 +9,10 @@
 #include <QString>
 #include <QVariantList>
 #include <functional>
+#include <string_view>
 
 struct pg_conn;
+struct pg_result;
 
 namespace HallDesk {
 
@@ -36,6 +38,27 @@ struct CentralSettings
     QString url() const;
 };
 
+// A result set from libpq, values as the server's text (no conversion, no copy). Move-only; frees the result.
+class CentralRows final
+{
+public:
+    CentralRows() = default;
+    explicit CentralRows(::pg_result* result);
+    ~CentralRows();
+    CentralRows(CentralRows&& other) noexcept;
+    CentralRows& operator=(CentralRows&& other) noexcept;
+    Q_DISABLE_COPY(CentralRows)
+
+    int rows() const;
+    int columns() const;
+    bool isNull(int row, int column) const;
+    // The value's bytes (empty for NULL), valid while this object lives.
+    std::string_view text(int row, int column) const;
+
+private:
+    ::pg_result* m_result = nullptr;
+};
+
 // One connection to the centre through Qt's QPSQL driver, owned by the thread that made it. Opening sets the
 // connect timeout and quiets NOTICE messages. Every helper throws StoreError with the server's message.
 class CentralConnection final
@@ -54,6 +77,14 @@ public:
     QVariant scalar(const QString& sql, const QVariantList& values = {});
     // The first column of the first row, parsed as JSON (for functions returning json/jsonb).
     QJsonValue json(const QString& sql, const QVariantList& values = {});
+
+    // One statement with text parameters sent without waiting for its rows (libpq PQsendQueryParams), so the
+    // caller can work while the server does; receive() waits for them. At most one statement is in flight, and
+    // nothing else may use the connection until it was received.
+    void send(const QByteArray& sql, const QList<QByteArray>& parameters);
+    CentralRows receive();
+    // Asks the server to stop the statement in flight (its receive() then throws).
+    void cancel();
 
     // A script of many statements, sent as one simple query through libpq (PQexec): it stops at the first error,
     // which is thrown. The caller frames transactions.

@@ -10,6 +10,7 @@
 #include "ui/counter/CounterScreen.h"
 #include "ui/lookup/LookupScreen.h"
 #include "ui/print/DocumentPrinter.h"
+#include "ui/sync/FillProgressDialog.h"
 #include "ui/sync/SyncSettingsDialog.h"
 
 #include <QAction>
@@ -469,7 +470,10 @@ void MainWindow::showSyncStatus(const SyncStatus& status)
         colour = QStringLiteral("#c0392b");
         break;
     case SyncStatus::State::Syncing:
-        state = tr("Syncing…");
+        state = status.progress.table.isEmpty() ? tr("Syncing…")
+                                                : tr("Syncing %1 %2%")
+                                                      .arg(FillProgressDialog::tableName(status.progress.table))
+                                                      .arg(status.progress.permille / 10);
         key = QStringLiteral("syncing");
         colour = QStringLiteral("#b7791f");
         break;
@@ -503,6 +507,19 @@ void MainWindow::showSyncStatus(const SyncStatus& status)
         }
     }
     m_syncLabel->setToolTip(tip.join(QLatin1Char('\n')));
+
+    if (status.progress.firstFill && status.state == SyncStatus::State::Syncing && !m_fillProgress) {
+        m_fillProgress = new FillProgressDialog(this);
+        m_fillProgress->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_fillProgress, &QProgressDialog::canceled, this, [this] {
+            if (m_sync) {
+                m_sync->cancelRound();
+            }
+        });
+    }
+    if (m_fillProgress && !m_fillProgress->show(status)) {
+        m_fillProgress->close();
+    }
 }
 
 void MainWindow::showSyncSettings()

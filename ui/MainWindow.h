@@ -4,6 +4,7 @@
 #include "ui/Services.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 #include <QUuid>
 
@@ -19,6 +20,7 @@ class AccountView;
 class CounterScreen;
 class LockScreen;
 class LookupScreen;
+class FillProgressDialog;
 class SyncRunner;
 struct SyncStatus;
 
@@ -124,6 +126,7 @@ private:
     SyncRunner* m_sync = nullptr;
     QString m_syncServerOverride;
     QLabel* m_syncLabel = nullptr;
+    QPointer<FillProgressDialog> m_fillProgress; // while an empty store is filled from the centre
 };
 
 } // namespace HallDesk

@@ -110,7 +110,7 @@ CentralDemoSummary CentralDemoWriter::load(CentralConnection& connection) const
     // The same plan, calendar and population as DemoGenerator::create for this seed and date.
     const QByteArray passwordHash = AuthService::hashPassword(DemoGenerator::password()).toUtf8();
     DemoRandom random(m_options.seed);
-    const DemoPlan plan = DemoPlan::make(random, m_options.accounts);
+    const DemoPlan plan = DemoPlan::make(random, m_options.accounts, m_options.oneHall);
     const DemoCalendar calendar(asOf);
 
     CentralDemoSummary summary;

@@ -252,7 +252,7 @@ DemoSummary DemoGenerator::create(const QString& path, const Progress& progress)
     // One hash for every demo sign-in: argon2id is slow on purpose.
     const QByteArray passwordHash = AuthService::hashPassword(password()).toUtf8();
     DemoRandom random(m_options.seed);
-    const DemoPlan plan = DemoPlan::make(random, m_options.accounts);
+    const DemoPlan plan = DemoPlan::make(random, m_options.accounts, m_options.oneHall);
     const DemoCalendar calendar(asOf);
 
     DemoSummary summary;

@@ -13,6 +13,7 @@ struct DemoOptions
     qint64 accounts = 200000;
     quint64 seed = 1;
     QDate asOf; // the day the demo's bills and arrears are as of; invalid means today in 杭州
+    bool oneHall = false; // every account in the first hall (H01), for benchmarks of one hall's slice
 };
 
 struct DemoSummary

@@ -37,14 +37,14 @@ bool join(DemoPlan& plan, qint64 index, qint64 group, int role)
     return true;
 }
 
-void planHalls(DemoPlan& plan, qint64 accounts)
+void planHalls(DemoPlan& plan, qint64 accounts, bool oneHall)
 {
     const auto sites = DemoPlaces::halls();
     qint64 assigned = 0;
     for (std::size_t site = 0; site < sites.size(); ++site) {
         DemoHallPlan hall;
         hall.site = int(site);
-        hall.accounts = accounts * sites[site].accountShare / 10000;
+        hall.accounts = oneHall ? 0 : accounts * sites[site].accountShare / 10000;
         assigned += hall.accounts;
         plan.halls.push_back(hall);
     }
@@ -141,10 +141,10 @@ QList<DemoOperatorRow> DemoPlan::demoOperators()
     };
 }
 
-DemoPlan DemoPlan::make(DemoRandom& random, qint64 accounts)
+DemoPlan DemoPlan::make(DemoRandom& random, qint64 accounts, bool oneHall)
 {
     DemoPlan plan;
-    planHalls(plan, accounts);
+    planHalls(plan, accounts, oneHall);
     const QList<DemoOperatorRow> demo = demoOperators();
     plan.operators.assign(demo.begin(), demo.end());
     planCollectors(plan, random);

@@ -65,7 +65,7 @@ struct DemoPlan
     std::vector<DemoMembership> membership; // per account index
     std::vector<std::pair<qint64, qint64>> members; // (group id, account id), in key order
 
-    static DemoPlan make(DemoRandom& random, qint64 accounts);
+    static DemoPlan make(DemoRandom& random, qint64 accounts, bool oneHall = false);
 
     // The demo sign-ins, all with the demo password.
     static QList<DemoOperatorRow> demoOperators();

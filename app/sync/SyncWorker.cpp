@@ -24,10 +24,11 @@ CentralSettings syncSettings(const QString& url)
 
 } // namespace
 
-SyncWorker::SyncWorker(Store& store, QString serverUrl, std::atomic_bool& stopping)
+SyncWorker::SyncWorker(Store& store, QString serverUrl, std::atomic_bool& stopping, std::atomic_bool& cancel)
     : m_store(store)
     , m_url(std::move(serverUrl))
     , m_stopping(stopping)
+    , m_cancel(cancel)
 {
 }
 
@@ -50,6 +51,10 @@ void SyncWorker::start()
         const int interval = m_store.setting(QString::fromLatin1(SyncRunner::kIntervalSetting)).toInt(&ok);
         if (ok && interval > 0) {
             m_intervalSeconds = interval;
+        }
+        const int pageRows = m_store.setting(QString::fromLatin1(SyncRunner::kPageRowsSetting)).toInt(&ok);
+        if (ok && pageRows > 0) {
+            m_pageRows = pageRows;
         }
     } catch (const StoreError&) {
         // keep the default interval
@@ -91,16 +96,29 @@ void SyncWorker::runRound()
         return;
     }
     m_timer->stop();
+    m_cancel.store(false);
     m_status.state = SyncStatus::State::Syncing;
     publish();
     try {
         SyncEngine engine(m_store, m_settings);
+        if (m_pageRows > 0) {
+            engine.setPageSize(m_pageRows);
+        }
+        engine.setCancel([this] { return m_cancel.load() || m_stopping.load(); });
+        engine.setProgress([this](const SyncProgress& progress) {
+            m_status.progress = progress;
+            publish();
+        });
         m_status.lastReport = engine.runOnce();
         m_status.state = SyncStatus::State::Online;
-        m_status.lastSuccessUtc = QDateTime::currentDateTimeUtc();
-        m_status.lastError.clear();
         m_status.failures = 0;
         m_status.retryInSeconds = 0;
+        if (m_status.lastReport.cancelled) {
+            m_status.lastError = tr("The last round was cancelled; the next one goes on from where it stopped.");
+        } else {
+            m_status.lastSuccessUtc = QDateTime::currentDateTimeUtc();
+            m_status.lastError.clear();
+        }
     } catch (const StoreError& error) {
         m_status.state = SyncStatus::State::Offline;
         m_status.lastError = error.message();
@@ -113,6 +131,7 @@ void SyncWorker::runRound()
         m_status.retryInSeconds = backoffSeconds(m_status.failures);
     }
     ++m_status.rounds;
+    m_status.progress = SyncProgress();
     m_status.pendingEvents = pendingCount();
     publish();
     if (!m_stopping.load()) {
@@ -148,7 +167,7 @@ SyncRunner::SyncRunner(Store& store, const QString& serverUrl, QObject* parent)
 {
     qRegisterMetaType<SyncStatus>();
     m_thread.setObjectName(QStringLiteral("halldesk-sync"));
-    m_worker = std::make_unique<SyncWorker>(store, syncServerUrl(store, serverUrl), m_stopping);
+    m_worker = std::make_unique<SyncWorker>(store, syncServerUrl(store, serverUrl), m_stopping, m_cancel);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::started, m_worker.get(), &SyncWorker::start);
     connect(&m_thread, &QThread::finished, m_worker.get(), &SyncWorker::shutdown, Qt::DirectConnection);
@@ -174,14 +193,20 @@ void SyncRunner::syncNow()
     }
 }
 
+void SyncRunner::cancelRound()
+{
+    m_cancel.store(true);
+}
+
 void SyncRunner::stop()
 {
     if (!m_worker) {
         return;
     }
     m_stopping.store(true);
+    m_cancel.store(true);
     m_thread.quit();
-    m_thread.wait(); // a round under way ends within the connection's timeouts
+    m_thread.wait(); // a round under way ends after its page or batch, within the connection's timeouts
     m_worker.reset();
 }
 

@@ -32,6 +32,7 @@ struct SyncStatus
     qint64 pendingEvents = -1; // outbox events not yet accepted by the centre; -1: not known yet
     QString lastError; // the last failed round's message; empty after a success
     SyncReport lastReport; // the last successful round's figures
+    SyncProgress progress; // while a round pulls: the table and how far; table empty otherwise
     int rounds = 0; // rounds finished (successful or not) since start
     int failures = 0; // failed rounds in a row
     int retryInSeconds = 0; // after a failure: the back-off before the next try
@@ -51,7 +52,8 @@ public:
     static constexpr int kDefaultIntervalSeconds = 60;
     static constexpr int kStatementTimeoutSeconds = 60;
 
-    SyncWorker(Store& store, QString serverUrl, std::atomic_bool& stopping);
+    // stopping: the runner is going away; cancel: stop the round under way after its page (reset by each round).
+    SyncWorker(Store& store, QString serverUrl, std::atomic_bool& stopping, std::atomic_bool& cancel);
 
     // The pause after `failures` failed rounds in a row (at least 1).
     static int backoffSeconds(int failures);
@@ -73,7 +75,9 @@ private:
     Store& m_store;
     QString m_url;
     std::atomic_bool& m_stopping;
+    std::atomic_bool& m_cancel;
     CentralSettings m_settings;
+    int m_pageRows = 0; // 0: the engine's default
     bool m_configured = false;
     int m_intervalSeconds = kDefaultIntervalSeconds;
     QTimer* m_timer = nullptr;
@@ -81,8 +85,8 @@ private:
 };
 
 // Owns the sync thread and its worker; used from the UI thread. Nothing here waits for the network, except the
-// destructor (and stop()), which waits for a round under way to end — bounded by the connect and statement
-// timeouts.
+// destructor (and stop()), which cancels a round under way and waits for it to end after its page — bounded by
+// the connect and statement timeouts.
 class SyncRunner final : public QObject
 {
     Q_OBJECT
@@ -91,6 +95,8 @@ public:
     // The store setting with the server URL, written by the sync settings dialog.
     static constexpr const char* kServerUrlSetting = "sync.server_url";
     static constexpr const char* kIntervalSetting = "sync.interval_seconds";
+    // Rows per pull page (the centre caps it); unset: the engine's default.
+    static constexpr const char* kPageRowsSetting = "sync.page_rows";
 
     // serverUrl empty: the store's sync.server_url; both empty: sync is off.
     SyncRunner(Store& store, const QString& serverUrl, QObject* parent = nullptr);
@@ -98,6 +104,9 @@ public:
     Q_DISABLE_COPY_MOVE(SyncRunner)
 
     void syncNow();
+    // Ends the round under way after the page or batch it is on; what came so far stays, and the next round goes
+    // on from there. Does nothing between rounds.
+    void cancelRound();
     void stop();
     const SyncStatus& status() const { return m_status; }
 
@@ -108,6 +117,7 @@ private:
     QThread m_thread;
     std::unique_ptr<SyncWorker> m_worker;
     std::atomic_bool m_stopping{false};
+    std::atomic_bool m_cancel{false};
     SyncStatus m_status;
 };
 

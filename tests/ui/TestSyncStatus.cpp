@@ -6,6 +6,7 @@
 #include "app/auth/AuthService.h"
 #include "app/counter/CounterService.h"
 #include "app/lookup/LookupService.h"
+#include "app/setup/Installation.h"
 #include "app/sync/SyncWorker.h"
 #include "db/Central.h"
 #include "db/CentralMigrator.h"
@@ -13,15 +14,19 @@
 #include "db/Store.h"
 #include "tests/support/CounterFixture.h"
 #include "tests/support/PgCluster.h"
+#include "tests/support/TempStore.h"
 #include "tests/support/UiLatencyProbe.h"
 #include "ui/MainWindow.h"
 #include "ui/common/Theme.h"
+#include "ui/sync/FillProgressDialog.h"
 #include "ui/sync/SyncSettingsDialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTest>
 #include <arpa/inet.h>
@@ -266,6 +271,85 @@ private Q_SLOTS:
         QCOMPARE(centreScalar(QStringLiteral("SELECT count(*) FROM central.payments WHERE payment_uuid = '%1'")
                                   .arg(request.uuid.toString(QUuid::WithoutBraces))),
                  1);
+    }
+
+    // A new terminal's empty store is filled from the centre with a progress dialog; Cancel stops the round after
+    // its page and keeps what came; the next round finishes the fill, and the search finds the accounts.
+    void anEmptyStoreIsFilledWithProgressAndTheFillCanBeCancelled()
+    {
+        makeCentre();
+        {
+            CentralConnection centre(CentralSettings::fromUrl(m_adminUrl));
+            centre.exec(QStringLiteral(
+                "INSERT INTO central.accounts (hall_id, account_no, name, customer_class, address, meter_no) "
+                "SELECT 1, (3310000000 + g)::text, '测试户' || g, 'residential', '滨江区测试路' || g || '号', 'M' || g "
+                "FROM generate_series(100, 399) g"));
+            centre.exec(QStringLiteral(
+                "INSERT INTO central.bills (hall_id, account_no, period, kwh, amount_fen, issue_date, due_date) "
+                "SELECT 1, a.account_no, to_char(date '2025-01-01' + m * interval '1 month', 'YYYY-MM'), 100, 5600, "
+                "date '2025-01-05' + m * interval '1 month', date '2025-01-25' + m * interval '1 month' "
+                "FROM central.accounts a, generate_series(0, 12) m"));
+        }
+        const qint64 centreBills = centreScalar(QStringLiteral("SELECT count(*) FROM central.bills"));
+        QCOMPARE(centreBills, 302 * 13);
+
+        Test::TempStore empty;
+        Store& store = empty.store();
+        HallInfo hall;
+        hall.code = QStringLiteral("H01");
+        hall.name = QStringLiteral("城东供电营业厅");
+        Installation::configure(store, hall, QStringLiteral("T01"));
+        AuthService auth(store);
+        auth.addOperator(QStringLiteral("boss01"), QStringLiteral("Boss"), {Role::Admin, Role::Supervisor},
+                         QStringLiteral("Boss-pass-1234"), std::nullopt);
+        const AuthService::SignIn signIn = auth.signIn(QStringLiteral("boss01"), QStringLiteral("Boss-pass-1234"));
+        QVERIFY(signIn.ok());
+        const Session session{*signIn.op, auth.workplace()};
+        saveSyncServerUrl(store, m_terminalUrl, signIn.op->id, QStringLiteral("T01"));
+        store.setSetting(QString::fromLatin1(SyncRunner::kIntervalSetting), QStringLiteral("3600"));
+        store.setSetting(QString::fromLatin1(SyncRunner::kPageRowsSetting), QStringLiteral("20")); // many pages
+        AccountService accounts(store);
+        LookupService lookup(store);
+        CounterService counter(store);
+        m_window = std::make_unique<MainWindow>(Services{store, auth, accounts, lookup, counter}, session);
+        const auto closeWindow = qScopeGuard([this] { m_window.reset(); }); // before the store and services go
+        m_window->show();
+        m_window->startSync({});
+
+        FillProgressDialog* dialog = nullptr;
+        QTRY_VERIFY2_WITH_TIMEOUT((dialog = m_window->findChild<FillProgressDialog*>()) != nullptr
+                                      && dialog->isVisible(),
+                                  qPrintable(m_window->syncRunner()->status().lastError), 20000);
+        QVERIFY(dialog->labelText().contains(QStringLiteral("empty")));
+        QPushButton* cancel = dialog->findChild<QPushButton*>();
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncRunner()->status().rounds >= 1, 30000);
+        const SyncStatus stopped = m_window->syncRunner()->status();
+        QVERIFY2(stopped.lastReport.cancelled, qPrintable(stopped.lastError));
+        QVERIFY(stopped.lastError.contains(QStringLiteral("cancelled")));
+        QTRY_VERIFY(m_window->findChild<FillProgressDialog*>() == nullptr);
+        const auto localCount = [&store](const char* table) {
+            return Sql::scalar(store.connection(), QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)))
+                .toLongLong();
+        };
+        QVERIFY2(localCount("bills") < centreBills, "the cancelled round stopped early");
+        QCOMPARE(localCount("halls"), 1); // what came before the cancel stays
+
+        const int rounds = m_window->syncRunner()->status().rounds;
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncRunner()->status().rounds > rounds, 60000);
+        const SyncStatus done = m_window->syncRunner()->status();
+        QVERIFY2(done.state == SyncStatus::State::Online && !done.lastReport.cancelled, qPrintable(done.lastError));
+        QCOMPARE(localCount("accounts"), 302);
+        QCOMPARE(localCount("bills"), centreBills);
+        QCOMPARE(localCount("search_deferred"), 0);
+        QCOMPARE(localCount("operators"), 2); // boss01 made here, clerk01 from the centre
+        // the search tables were built at the end of the fill: a fragment and a two-character name are found
+        QCOMPARE(lookup.search(QStringLiteral("测试路123号"), 0, 10).size(), 1);
+        QVERIFY(!lookup.search(QStringLiteral("测试"), 0, 10).isEmpty());
     }
 
     void theSettingsDialogTestsOnAWorkerAndSavesWithAnAuditEntry()

@@ -5,7 +5,7 @@
 
 DO $$
 BEGIN
-    PERFORM t_expect((SELECT array_agg(version ORDER BY version) FROM central.schema_version) = '{1,2}', 'schema versions 1 and 2');
+    PERFORM t_expect((SELECT array_agg(version ORDER BY version) FROM central.schema_version) = '{1,2,3}', 'schema versions 1 to 3');
     -- the sync functions are SECURITY DEFINER with a pinned search_path, owned by halldesk_owner
     PERFORM t_expect(NOT EXISTS (
         SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -32,7 +32,7 @@ DECLARE
     h jsonb := current_setting('t.v');
 BEGIN
     -- identity comes from session_user, whatever the client says
-    IF h ->> 'hall_code' <> 'H01' OR h ->> 'terminal_code' <> 'T01' OR (h ->> 'schema_version')::int <> 2 THEN
+    IF h ->> 'hall_code' <> 'H01' OR h ->> 'terminal_code' <> 'T01' OR (h ->> 'schema_version')::int <> 3 THEN
         RAISE EXCEPTION 'hello: %', h;
     END IF;
 END
@@ -49,7 +49,8 @@ BEGIN
     FOR t IN SELECT unnest(ARRAY['halls', 'terminals', 'operators', 'accounts', 'contacts', 'payer_groups',
         'payer_group_members', 'bills', 'late_fee_policies', 'late_fee_rates', 'payments', 'payment_tenders',
         'payment_allocations', 'voids', 'prepaid_ledger', 'settlements', 'applied_events', 'rejected_events',
-        'tombstones', 'schema_version', 'settings', 'event_types', 'pull_tables', 'pull_accounts', 'pull_bills'])
+        'tombstones', 'schema_version', 'settings', 'event_types', 'pull_tables', 'pull_accounts', 'pull_bills',
+        'rows_accounts', 'rows_bills'])
     LOOP
         FOREACH s IN ARRAY ARRAY[
             format('SELECT count(*) FROM central.%I', t),
@@ -115,6 +116,24 @@ BEGIN
     RAISE EXCEPTION 'pulled pg_authid';
 EXCEPTION WHEN SQLSTATE 'HD003' THEN
     NULL;
+END
+$$;
+-- the typed form draws the same line
+DO $$
+BEGIN
+    IF (SELECT array_agg(c01 ORDER BY c01) FROM sync.pull_rows('accounts', 0, 100) WHERE kind = 'row')
+       <> ARRAY['1000000001', '1000000002', '1000000003'] THEN
+        RAISE EXCEPTION 'H01 pulled other accounts through pull_rows';
+    END IF;
+    IF EXISTS (SELECT 1 FROM sync.pull_rows('bills', 0, 100) WHERE kind = 'row' AND c01 LIKE '2%') THEN
+        RAISE EXCEPTION 'H01 pulled a bill of H02 through pull_rows';
+    END IF;
+    BEGIN
+        PERFORM sync.pull_rows('pg_authid', 0, 10);
+        RAISE EXCEPTION 'pulled pg_authid through pull_rows';
+    EXCEPTION WHEN SQLSTATE 'HD003' THEN
+        NULL;
+    END;
 END
 $$;
 

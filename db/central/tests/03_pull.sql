@@ -93,3 +93,51 @@ EXCEPTION WHEN SQLSTATE 'HD003' THEN NULL;
 END
 $$;
 ROLLBACK;
+
+-- The typed form (sync.pull_rows) serves what sync.pull serves: for every table, from watermark 0 and from the
+-- middle, the same row versions, the same deletions, the same watermark; pages end at the same place.
+\connect :t11
+DO $$
+DECLARE
+    t text;
+    j jsonb;
+    typed_rows bigint[];
+    typed_deleted integer;
+    typed_watermark bigint;
+    typed_kind text;
+    after bigint;
+BEGIN
+    FOR t IN SELECT jsonb_array_elements_text(sync.hello() -> 'tables') LOOP
+        FOREACH after IN ARRAY ARRAY[0, 40] LOOP
+            j := sync.pull(t, after, 7)::jsonb;
+            SELECT array_agg(row_version ORDER BY row_version) FILTER (WHERE kind = 'row'),
+                   count(*) FILTER (WHERE kind = 'delete'),
+                   max(row_version) FILTER (WHERE kind IN ('more', 'last')),
+                   max(kind) FILTER (WHERE kind IN ('more', 'last'))
+              INTO typed_rows, typed_deleted, typed_watermark, typed_kind
+              FROM sync.pull_rows(t, after, 7);
+            IF (SELECT array_agg((r ->> 'row_version')::bigint ORDER BY (r ->> 'row_version')::bigint)
+                  FROM jsonb_array_elements(j -> 'rows') r) IS DISTINCT FROM typed_rows
+               OR jsonb_array_length(j -> 'deleted') <> typed_deleted
+               OR (j ->> 'watermark')::bigint <> typed_watermark
+               OR (j ->> 'more')::boolean <> (typed_kind = 'more') THEN
+                RAISE EXCEPTION 'pull_rows(%, %) differs from pull: % / % % % %', t, after, j, typed_rows,
+                    typed_deleted, typed_watermark, typed_kind;
+            END IF;
+        END LOOP;
+    END LOOP;
+END
+$$;
+-- its columns are named in the header row, and a deletion carries its key in the key's columns
+DO $$
+BEGIN
+    IF (SELECT ARRAY[c01, c02, c03] FROM sync.pull_rows('bills', 0, 1) WHERE kind IN ('more', 'last'))
+       <> ARRAY['account_no', 'period', 'kwh'] THEN
+        RAISE EXCEPTION 'pull_rows header: %', (SELECT row_to_json(r) FROM sync.pull_rows('bills', 0, 1) r LIMIT 1);
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM sync.pull_rows('bills', 0, 1000) WHERE kind = 'delete' AND c01 IS NOT NULL
+                   AND c02 ~ '^[0-9]{4}-[0-9]{2}$') THEN
+        RAISE EXCEPTION 'pull_rows sent no bill tombstone with its key';
+    END IF;
+END
+$$;
