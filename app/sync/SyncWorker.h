@@ -30,6 +30,7 @@ struct SyncStatus
     State state = State::Off;
     QDateTime lastSuccessUtc; // invalid: never since start
     qint64 pendingEvents = -1; // outbox events not yet accepted by the centre; -1: not known yet
+    qint64 openRejected = -1; // events the centre rejected that no supervisor has handled yet; -1: not known yet
     QString lastError; // the last failed round's message; empty after a success
     SyncReport lastReport; // the last successful round's figures
     int rounds = 0; // rounds finished (successful or not) since start
@@ -68,7 +69,8 @@ Q_SIGNALS:
 private:
     void runRound();
     void publish();
-    qint64 pendingCount();
+    // The pending and open rejected events, as the store has them now.
+    void countEvents();
 
     Store& m_store;
     QString m_url;
