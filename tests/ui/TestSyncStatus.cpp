@@ -6,6 +6,7 @@
 #include "app/auth/AuthService.h"
 #include "app/counter/CounterService.h"
 #include "app/lookup/LookupService.h"
+#include "app/sync/RejectedEvents.h"
 #include "app/sync/SyncWorker.h"
 #include "db/Central.h"
 #include "db/CentralMigrator.h"
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<CounterService> m_counter;
+    std::unique_ptr<RejectedEvents> m_rejected;
     std::unique_ptr<MainWindow> m_window;
     QString m_adminUrl;
     QString m_terminalUrl;
@@ -91,7 +93,10 @@ private:
 
     static constexpr const char* kTerminalPassword = "terminal-secret-T01";
 
-    Services services() { return Services{m_fixture->store(), *m_auth, *m_accounts, *m_lookup, *m_counter}; }
+    Services services()
+    {
+        return Services{m_fixture->store(), *m_auth, *m_accounts, *m_lookup, *m_counter, *m_rejected};
+    }
 
     MainWindow* openWindow(const Session& session, const QString& server)
     {
@@ -159,11 +164,13 @@ private Q_SLOTS:
         m_accounts = std::make_unique<AccountService>(store);
         m_lookup = std::make_unique<LookupService>(store);
         m_counter = std::make_unique<CounterService>(store);
+        m_rejected = std::make_unique<RejectedEvents>(store);
     }
 
     void cleanup()
     {
         m_window.reset();
+        m_rejected.reset();
         m_counter.reset();
         m_lookup.reset();
         m_accounts.reset();
