@@ -4,6 +4,7 @@
 #include "app/counter/CounterService.h"
 #include "app/i18n/Language.h"
 #include "app/lookup/LookupService.h"
+#include "app/sync/RejectedEvents.h"
 #include "db/Central.h"
 #include "db/Store.h"
 #include "ui/Desk.h"
@@ -106,7 +107,8 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
         {QStringLiteral("operator"),
          Text::tr("Sign in as this operator. With the password in HALLDESK_PASSWORD no sign-in dialog appears."),
          QStringLiteral("CODE")},
-        {QStringLiteral("screen"), Text::tr("The screen to start on: lookup, account or counter."),
+        {QStringLiteral("screen"),
+         Text::tr("The screen to start on: lookup, account, counter or rejected (supervisors)."),
          QStringLiteral("NAME")},
         {QStringLiteral("account"),
          Text::tr("Open this account at start (on the counter, ready to pay, with --screen counter)."),
@@ -149,7 +151,7 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
     if (parser.isSet(QStringLiteral("screen"))) {
         const auto screen = MainWindow::screenFromName(parser.value(QStringLiteral("screen")));
         if (!screen) {
-            printError(Text::tr("Unknown screen \"%1\"; the screens are lookup, account and counter.")
+            printError(Text::tr("Unknown screen \"%1\"; the screens are lookup, account, counter and rejected.")
                            .arg(parser.value(QStringLiteral("screen"))));
             *exitCode = kExitUsage;
             return std::nullopt;
@@ -358,6 +360,7 @@ int main(int argc, char* argv[])
     AccountService accounts(*store);
     LookupService lookup(*store);
     CounterService counter(*store);
+    RejectedEvents rejected(*store);
     try {
         workplace = auth.workplace();
     } catch (const StoreError& error) {
@@ -370,7 +373,7 @@ int main(int argc, char* argv[])
         return kExitFailure;
     }
 
-    Desk desk(Services{*store, auth, accounts, lookup, counter}, workplace);
+    Desk desk(Services{*store, auth, accounts, lookup, counter, rejected}, workplace);
     desk.setStart({options->screen, options->accountNo, options->query});
     desk.setSyncServer(options->server);
     QObject::connect(&desk, &Desk::cancelled, &app, &QCoreApplication::quit);

@@ -1439,7 +1439,10 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation><numerusform>%n pending</numerusform><numerusform>%n pending</numerusform></translation>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
     </message>
     <message>
         <source>Central server: %1</source>
@@ -1455,7 +1458,43 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
     <message numerus="yes">
         <source>Next try in %n seconds.</source>
-        <translation><numerusform>Next try in %n second.</numerusform><numerusform>Next try in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Next try in %n second.</numerusform>
+            <numerusform>Next try in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected events</source>
+        <translation>Rejected events</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Events the central server rejected, for a supervisor (Ctrl+F5)</source>
+        <translation>Events the central server rejected, for a supervisor (Ctrl+F5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</source>
+        <translation>
+            <numerusform>%n event rejected by the centre waits for your review: Sync → Rejected events (Ctrl+F5).</numerusform>
+            <numerusform>%n events rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) rejected by the centre wait for a supervisor&apos;s review.</source>
+        <translation>
+            <numerusform>%n event rejected by the centre waits for a supervisor&apos;s review.</numerusform>
+            <numerusform>%n events rejected by the centre wait for a supervisor&apos;s review.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1514,166 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</source>
         <translation>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::RejectedEventModel</name>
+    <message>
+        <source>Reviewed (%1)</source>
+        <translation>Reviewed (%1)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Account(s)</source>
+        <translation>Account(s)</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s reason</source>
+        <translation>Centre&apos;s reason</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::RejectedEventsScreen</name>
+    <message>
+        <source>Show reviewed &amp;too</source>
+        <translation>Show reviewed &amp;too</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>Send &amp;again</translation>
+    </message>
+    <message>
+        <source>Mark &amp;reviewed…</source>
+        <translation>Mark &amp;reviewed…</translation>
+    </message>
+    <message>
+        <source>Events rejected by the centre</source>
+        <translation>Events rejected by the centre</translation>
+    </message>
+    <message>
+        <source>Also list the events a supervisor marked reviewed (Alt+T)</source>
+        <translation>Also list the events a supervisor marked reviewed (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Puts the selected event back in the queue: the centre judges it again once it was corrected (for example, the account was created there). Alt+A</source>
+        <translation>Puts the selected event back in the queue: the centre judges it again once it was corrected (for example, the account was created there). Alt+A</translation>
+    </message>
+    <message>
+        <source>Keeps the selected event rejected and takes it off the open list, with your note. Alt+R</source>
+        <translation>Keeps the selected event rejected and takes it off the open list, with your note. Alt+R</translation>
+    </message>
+    <message>
+        <source>Every event this terminal sent was accepted, or is still waiting to be sent. Events the central server refuses appear here; nothing is dropped.</source>
+        <translation>Every event this terminal sent was accepted, or is still waiting to be sent. Events the central server refuses appear here; nothing is dropped.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) refused by the central server wait for a supervisor. Correct the cause at the centre and send the event again, or mark it reviewed with a note.</source>
+        <translation>
+            <numerusform>%n event refused by the central server waits for a supervisor. Correct the cause at the centre and send the event again, or mark it reviewed with a note.</numerusform>
+            <numerusform>%n events refused by the central server wait for a supervisor. Correct the cause at the centre and send the events again, or mark them reviewed with a note.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The centre has not rejected any event of this terminal.</source>
+        <translation>The centre has not rejected any event of this terminal.</translation>
+    </message>
+    <message>
+        <source>No open rejected events.</source>
+        <translation>No open rejected events.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Select the event to send again.</source>
+        <translation>Select the event to send again.</translation>
+    </message>
+    <message>
+        <source>%1 is queued and goes to the centre with the next sync round.</source>
+        <translation>%1 is queued and goes to the centre with the next sync round.</translation>
+    </message>
+    <message>
+        <source>Send a rejected event again</source>
+        <translation>Send a rejected event again</translation>
+    </message>
+    <message>
+        <source>Send %1 to the centre again? The centre rejected it: %2. Do this once the cause was corrected at the centre.</source>
+        <translation>Send %1 to the centre again? The centre rejected it: %2. Do this once the cause was corrected at the centre.</translation>
+    </message>
+    <message>
+        <source>Select the event to mark reviewed.</source>
+        <translation>Select the event to mark reviewed.</translation>
+    </message>
+    <message>
+        <source>%1 stays rejected and leaves the open list. The centre said: %2</source>
+        <translation>%1 stays rejected and leaves the open list. The centre said: %2</translation>
+    </message>
+    <message>
+        <source>Mark a rejected event reviewed</source>
+        <translation>Mark a rejected event reviewed</translation>
+    </message>
+    <message>
+        <source>The reason is kept as the review note.</source>
+        <translation>The reason is kept as the review note.</translation>
+    </message>
+    <message>
+        <source>%1 is marked reviewed.</source>
+        <translation>%1 is marked reviewed.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::ReviewNoteDialog</name>
+    <message>
+        <source>Mark a rejected event reviewed</source>
+        <translation>Mark a rejected event reviewed</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required): what you found and what was done</source>
+        <translation>&amp;Note (required): what you found and what was done</translation>
+    </message>
+    <message>
+        <source>e.g. the customer paid twice; refunded at the counter on receipt …</source>
+        <translation>e.g. the customer paid twice; refunded at the counter on receipt …</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Mark reviewed</translation>
+    </message>
+    <message>
+        <source>Write the note first: what was found, and what was done about it.</source>
+        <translation>Write the note first: what was found, and what was done about it.</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2465,263 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
 </context>
 <context>
+    <name>RejectedEventDetail</name>
+    <message>
+        <source>%1 · receipt %2</source>
+        <translation>%1 · receipt %2</translation>
+    </message>
+    <message>
+        <source>The centre rejected it:</source>
+        <translation>The centre rejected it:</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1 (%2) on %3: %4</source>
+        <translation>Reviewed by %1 (%2) on %3: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent again %n time(s); the centre rejected it again.</source>
+        <translation>
+            <numerusform>Sent again once; the centre rejected it again.</numerusform>
+            <numerusform>Sent again %n times; the centre rejected it again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Business date</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Account(s)</source>
+        <translation>Account(s)</translation>
+    </message>
+    <message>
+        <source>Voided payment</source>
+        <translation>Voided payment</translation>
+    </message>
+    <message>
+        <source>Amount voided</source>
+        <translation>Amount voided</translation>
+    </message>
+    <message>
+        <source>Reason for the void</source>
+        <translation>Reason for the void</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Prepaid balance after</source>
+        <translation>Prepaid balance after</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Reason for the refund</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <source>Shift total</source>
+        <translation>Shift total</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <source>Reason for the variance</source>
+        <translation>Reason for the variance</translation>
+    </message>
+    <message>
+        <source>Payments / voids / refunds</source>
+        <translation>Payments / voids / refunds</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Handed over / change</source>
+        <translation>Handed over / change</translation>
+    </message>
+    <message>
+        <source>How the voided payment was paid</source>
+        <translation>How the voided payment was paid</translation>
+    </message>
+    <message>
+        <source>How it was paid</source>
+        <translation>How it was paid</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>prepaid balance</source>
+        <translation>prepaid balance</translation>
+    </message>
+    <message>
+        <source>Where the money went (this terminal&apos;s allocation)</source>
+        <translation>Where the money went (this terminal&apos;s allocation)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>Waived</translation>
+    </message>
+    <message>
+        <source>Late fees waived</source>
+        <translation>Late fees waived</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>Charged</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Settlement by method</source>
+        <translation>Settlement by method</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>The event&apos;s payload cannot be read</source>
+        <translation>The event&apos;s payload cannot be read</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Local sequence</source>
+        <translation>Local sequence</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Answered by the centre</source>
+        <translation>Answered by the centre</translation>
+    </message>
+    <message>
+        <source>The event</source>
+        <translation>The event</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedEvents</name>
+    <message>
+        <source>Only a supervisor can send a rejected event again or mark it reviewed: a supervisor approves it with their own code and password.</source>
+        <translation>Only a supervisor can send a rejected event again or mark it reviewed: a supervisor approves it with their own code and password.</translation>
+    </message>
+    <message>
+        <source>There is no event %1 in the outbox.</source>
+        <translation>There is no event %1 in the outbox.</translation>
+    </message>
+    <message>
+        <source>A review needs a note: what was found, and what was done about it.</source>
+        <translation>A review needs a note: what was found, and what was done about it.</translation>
+    </message>
+    <message>
+        <source>Event %1 was reviewed already, by %2 on %3.</source>
+        <translation>Event %1 was reviewed already, by %2 on %3.</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>accepted by the centre</source>
+        <translation>accepted by the centre</translation>
+    </message>
+    <message>
+        <source>accepted by the centre (sent twice)</source>
+        <translation>accepted by the centre (sent twice)</translation>
+    </message>
+    <message>
+        <source>Event %1 is %2, not rejected: there is nothing to do.</source>
+        <translation>Event %1 is %2, not rejected: there is nothing to do.</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Counter clerk</source>
@@ -2547,16 +3003,8 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>Sign-in was refused.</translation>
     </message>
     <message>
-        <source>The screen to start on: lookup, account or counter.</source>
-        <translation>The screen to start on: lookup, account or counter.</translation>
-    </message>
-    <message>
         <source>Open this account at start (on the counter, ready to pay, with --screen counter).</source>
         <translation>Open this account at start (on the counter, ready to pay, with --screen counter).</translation>
-    </message>
-    <message>
-        <source>Unknown screen &quot;%1&quot;; the screens are lookup, account and counter.</source>
-        <translation>Unknown screen &quot;%1&quot;; the screens are lookup, account and counter.</translation>
     </message>
     <message>
         <source>Cannot read the tender &quot;%1&quot;.</source>
@@ -2565,6 +3013,14 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Sync with this central server (postgresql://role:password@host:port/database) instead of the one in the store&apos;s settings.</source>
         <translation>Sync with this central server (postgresql://role:password@host:port/database) instead of the one in the store&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>The screen to start on: lookup, account, counter or rejected (supervisors).</source>
+        <translation>The screen to start on: lookup, account, counter or rejected (supervisors).</translation>
+    </message>
+    <message>
+        <source>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</source>
+        <translation>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</translation>
     </message>
 </context>
 <context>
@@ -3124,10 +3580,6 @@ Commands:
         <translation>The central server: migrate, add a terminal, record a payment from another channel.</translation>
     </message>
     <message>
-        <source>Run one sync round with the central server.</source>
-        <translation>Run one sync round with the central server.</translation>
-    </message>
-    <message>
         <source>This needs a supervisor&apos;s approval: name them with --approver.</source>
         <translation>This needs a supervisor&apos;s approval: name them with --approver.</translation>
     </message>
@@ -3390,6 +3842,18 @@ Commands:
     <message>
         <source>Usage: halldeskctl central migrate|terminal add|pay|demo --url URL … (halldeskctl central SUBCOMMAND --help for each).</source>
         <translation>Usage: halldeskctl central migrate|terminal add|pay|demo --url URL … (halldeskctl central SUBCOMMAND --help for each).</translation>
+    </message>
+    <message>
+        <source>Run one sync round with the central server; &quot;sync rejected&quot; lists the events it rejected.</source>
+        <translation>Run one sync round with the central server; &quot;sync rejected&quot; lists the events it rejected.</translation>
+    </message>
+    <message>
+        <source>List the events the central server rejected, newest first, as JSON lines: the centre&apos;s reason, the review and the original payment (receipts, accounts, amount, tenders). Only the open ones unless --all.</source>
+        <translation>List the events the central server rejected, newest first, as JSON lines: the centre&apos;s reason, the review and the original payment (receipts, accounts, amount, tenders). Only the open ones unless --all.</translation>
+    </message>
+    <message>
+        <source>Also the events a supervisor marked reviewed.</source>
+        <translation>Also the events a supervisor marked reviewed.</translation>
     </message>
 </context>
 </TS>

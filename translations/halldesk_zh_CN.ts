@@ -1437,7 +1437,9 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation><numerusform>%n 条待上传</numerusform></translation>
+        <translation>
+            <numerusform>%n 条待上传</numerusform>
+        </translation>
     </message>
     <message>
         <source>Central server: %1</source>
@@ -1453,7 +1455,39 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
     <message numerus="yes">
         <source>Next try in %n seconds.</source>
-        <translation><numerusform>%n 秒后重试。</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected events</source>
+        <translation>被拒事件</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒事件</translation>
+    </message>
+    <message>
+        <source>Events the central server rejected, for a supervisor (Ctrl+F5)</source>
+        <translation>被中心服务器拒收的事件，供主管处理（Ctrl+F5）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n 条被拒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</source>
+        <translation>
+            <numerusform>%n 条被中心拒收的事件待您处理：同步 → 被拒事件（Ctrl+F5）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) rejected by the centre wait for a supervisor&apos;s review.</source>
+        <translation>
+            <numerusform>%n 条被中心拒收的事件待主管处理。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1507,165 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</source>
         <translation>付款组 %1。其他账户 %2 户，合计欠费 %3。按 Enter 或双击可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::RejectedEventModel</name>
+    <message>
+        <source>Reviewed (%1)</source>
+        <translation>已复核（%1）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Account(s)</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s reason</source>
+        <translation>中心拒收原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::RejectedEventsScreen</name>
+    <message>
+        <source>Show reviewed &amp;too</source>
+        <translation>同时显示已复核(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>重新上传(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;reviewed…</source>
+        <translation>标记为已复核(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Events rejected by the centre</source>
+        <translation>被中心拒收的事件</translation>
+    </message>
+    <message>
+        <source>Also list the events a supervisor marked reviewed (Alt+T)</source>
+        <translation>同时列出主管已标记为已复核的事件（Alt+T）</translation>
+    </message>
+    <message>
+        <source>Puts the selected event back in the queue: the centre judges it again once it was corrected (for example, the account was created there). Alt+A</source>
+        <translation>把所选事件放回待上传队列：中心数据更正后（例如中心已建立该户）会重新审核。Alt+A</translation>
+    </message>
+    <message>
+        <source>Keeps the selected event rejected and takes it off the open list, with your note. Alt+R</source>
+        <translation>所选事件仍为被拒状态，附上您的说明后移出待处理列表。Alt+R</translation>
+    </message>
+    <message>
+        <source>Every event this terminal sent was accepted, or is still waiting to be sent. Events the central server refuses appear here; nothing is dropped.</source>
+        <translation>本终端上传的事件均已被中心接收，或仍在等待上传。被中心服务器拒收的事件会显示在这里，不会被丢弃。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) refused by the central server wait for a supervisor. Correct the cause at the centre and send the event again, or mark it reviewed with a note.</source>
+        <translation>
+            <numerusform>%n 条被中心服务器拒收的事件待主管处理。请在中心更正原因后重新上传，或填写说明后标记为已复核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The centre has not rejected any event of this terminal.</source>
+        <translation>中心没有拒收过本终端的任何事件。</translation>
+    </message>
+    <message>
+        <source>No open rejected events.</source>
+        <translation>没有待处理的被拒事件。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Select the event to send again.</source>
+        <translation>请选择要重新上传的事件。</translation>
+    </message>
+    <message>
+        <source>%1 is queued and goes to the centre with the next sync round.</source>
+        <translation>%1 已放回队列，将在下一轮同步时上传到中心。</translation>
+    </message>
+    <message>
+        <source>Send a rejected event again</source>
+        <translation>重新上传被拒事件</translation>
+    </message>
+    <message>
+        <source>Send %1 to the centre again? The centre rejected it: %2. Do this once the cause was corrected at the centre.</source>
+        <translation>要把%1重新上传到中心吗？中心的拒收原因：%2。请在中心更正原因后再操作。</translation>
+    </message>
+    <message>
+        <source>Select the event to mark reviewed.</source>
+        <translation>请选择要标记为已复核的事件。</translation>
+    </message>
+    <message>
+        <source>%1 stays rejected and leaves the open list. The centre said: %2</source>
+        <translation>%1 仍为被拒状态，将移出待处理列表。中心的拒收原因：%2</translation>
+    </message>
+    <message>
+        <source>Mark a rejected event reviewed</source>
+        <translation>将被拒事件标记为已复核</translation>
+    </message>
+    <message>
+        <source>The reason is kept as the review note.</source>
+        <translation>填写的原因将作为复核说明保存。</translation>
+    </message>
+    <message>
+        <source>%1 is marked reviewed.</source>
+        <translation>%1 已标记为已复核。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::ReviewNoteDialog</name>
+    <message>
+        <source>Mark a rejected event reviewed</source>
+        <translation>将被拒事件标记为已复核</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required): what you found and what was done</source>
+        <translation>说明（必填）：查明的情况和处理结果(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. the customer paid twice; refunded at the counter on receipt …</source>
+        <translation>例如：客户重复缴费，已在柜台凭凭证号……退款</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已复核</translation>
+    </message>
+    <message>
+        <source>Write the note first: what was found, and what was done about it.</source>
+        <translation>请先填写说明：查明的情况和处理结果。</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2453,262 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
 </context>
 <context>
+    <name>RejectedEventDetail</name>
+    <message>
+        <source>%1 · receipt %2</source>
+        <translation>%1 · 凭证号 %2</translation>
+    </message>
+    <message>
+        <source>The centre rejected it:</source>
+        <translation>中心拒收原因：</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1 (%2) on %3: %4</source>
+        <translation>%1（%2）于 %3 复核：%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent again %n time(s); the centre rejected it again.</source>
+        <translation>
+            <numerusform>已重新上传 %n 次，中心再次拒收。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>营业日期</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>收费员</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Account(s)</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Voided payment</source>
+        <translation>被冲正的缴费</translation>
+    </message>
+    <message>
+        <source>Amount voided</source>
+        <translation>冲正金额</translation>
+    </message>
+    <message>
+        <source>Reason for the void</source>
+        <translation>冲正原因</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Prepaid balance after</source>
+        <translation>退款后预存余额</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>退款原因</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>凭证号段</translation>
+    </message>
+    <message>
+        <source>Shift total</source>
+        <translation>班次应收合计</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Reason for the variance</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>Payments / voids / refunds</source>
+        <translation>缴费 / 冲正 / 退款笔数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Handed over / change</source>
+        <translation>实收 / 找零</translation>
+    </message>
+    <message>
+        <source>How the voided payment was paid</source>
+        <translation>被冲正缴费的付款方式</translation>
+    </message>
+    <message>
+        <source>How it was paid</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>交易参考号</translation>
+    </message>
+    <message>
+        <source>prepaid balance</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <source>Where the money went (this terminal&apos;s allocation)</source>
+        <translation>款项去向（本终端的分配）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>减免</translation>
+    </message>
+    <message>
+        <source>Late fees waived</source>
+        <translation>违约金减免</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>应计</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Settlement by method</source>
+        <translation>按付款方式日结</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>The event&apos;s payload cannot be read</source>
+        <translation>无法读取该事件的内容</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>事件内容</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Local sequence</source>
+        <translation>本地序号</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Answered by the centre</source>
+        <translation>中心答复时间</translation>
+    </message>
+    <message>
+        <source>The event</source>
+        <translation>事件信息</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedEvents</name>
+    <message>
+        <source>Only a supervisor can send a rejected event again or mark it reviewed: a supervisor approves it with their own code and password.</source>
+        <translation>只有主管才能重新上传被拒事件或将其标记为已复核：请主管用自己的工号和密码审批。</translation>
+    </message>
+    <message>
+        <source>There is no event %1 in the outbox.</source>
+        <translation>待上传队列中没有事件 %1。</translation>
+    </message>
+    <message>
+        <source>A review needs a note: what was found, and what was done about it.</source>
+        <translation>复核需要填写说明：查明的情况和处理结果。</translation>
+    </message>
+    <message>
+        <source>Event %1 was reviewed already, by %2 on %3.</source>
+        <translation>事件 %1 已由 %2 于 %3 复核。</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>accepted by the centre</source>
+        <translation>已被中心接收</translation>
+    </message>
+    <message>
+        <source>accepted by the centre (sent twice)</source>
+        <translation>已被中心接收（重复上传）</translation>
+    </message>
+    <message>
+        <source>Event %1 is %2, not rejected: there is nothing to do.</source>
+        <translation>事件 %1 %2，并未被拒收，无需处理。</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Counter clerk</source>
@@ -2541,16 +2990,8 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>登录被拒绝。</translation>
     </message>
     <message>
-        <source>The screen to start on: lookup, account or counter.</source>
-        <translation>启动时显示的界面：lookup、account 或 counter。</translation>
-    </message>
-    <message>
         <source>Open this account at start (on the counter, ready to pay, with --screen counter).</source>
         <translation>启动时打开此户号（配合 --screen counter 时直接进入柜台，可立即缴费）。</translation>
-    </message>
-    <message>
-        <source>Unknown screen &quot;%1&quot;; the screens are lookup, account and counter.</source>
-        <translation>未知界面“%1”；可用界面为 lookup、account 和 counter。</translation>
     </message>
     <message>
         <source>Cannot read the tender &quot;%1&quot;.</source>
@@ -2559,6 +3000,14 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Sync with this central server (postgresql://role:password@host:port/database) instead of the one in the store&apos;s settings.</source>
         <translation>与此中心服务器同步（postgresql://角色:密码@主机:端口/数据库），而不使用本地库设置中的服务器。</translation>
+    </message>
+    <message>
+        <source>The screen to start on: lookup, account, counter or rejected (supervisors).</source>
+        <translation>启动时显示的界面：lookup、account、counter 或 rejected（被拒事件，限主管）。</translation>
+    </message>
+    <message>
+        <source>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</source>
+        <translation>未知界面“%1”；可用界面为 lookup、account、counter 和 rejected。</translation>
     </message>
 </context>
 <context>
@@ -3118,10 +3567,6 @@ Commands:
         <translation>中心服务器：迁移、添加终端、记录其他渠道的缴费。</translation>
     </message>
     <message>
-        <source>Run one sync round with the central server.</source>
-        <translation>与中心服务器进行一轮同步。</translation>
-    </message>
-    <message>
         <source>This needs a supervisor&apos;s approval: name them with --approver.</source>
         <translation>此操作需要主管审批：请用 --approver 指定审批主管。</translation>
     </message>
@@ -3384,6 +3829,18 @@ Commands:
     <message>
         <source>Usage: halldeskctl central migrate|terminal add|pay|demo --url URL … (halldeskctl central SUBCOMMAND --help for each).</source>
         <translation>用法：halldeskctl central migrate|terminal add|pay|demo --url URL …（各子命令的说明见 halldeskctl central SUBCOMMAND --help）。</translation>
+    </message>
+    <message>
+        <source>Run one sync round with the central server; &quot;sync rejected&quot; lists the events it rejected.</source>
+        <translation>与中心服务器进行一轮同步；“sync rejected”列出被中心拒收的事件。</translation>
+    </message>
+    <message>
+        <source>List the events the central server rejected, newest first, as JSON lines: the centre&apos;s reason, the review and the original payment (receipts, accounts, amount, tenders). Only the open ones unless --all.</source>
+        <translation>以 JSON 行列出被中心服务器拒收的事件，最新的在前：中心的拒收原因、复核情况及原始缴费（凭证号、户号、金额、付款方式）。不加 --all 时只列出待处理的事件。</translation>
+    </message>
+    <message>
+        <source>Also the events a supervisor marked reviewed.</source>
+        <translation>同时列出主管已标记为已复核的事件。</translation>
     </message>
 </context>
 </TS>

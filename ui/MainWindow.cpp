@@ -11,6 +11,7 @@
 #include "ui/lookup/LookupScreen.h"
 #include "ui/print/DocumentPrinter.h"
 #include "ui/sync/FillProgressDialog.h"
+#include "ui/sync/RejectedEventsScreen.h"
 #include "ui/sync/SyncSettingsDialog.h"
 
 #include <QAction>
@@ -44,6 +45,12 @@ QString rolesText(const Operator& op)
     return names.join(QStringLiteral(", "));
 }
 
+// Who sees the events the centre rejected, and acts on them (an administrator with a supervisor's approval).
+bool seesRejectedEvents(const Operator& op)
+{
+    return op.hasRole(Role::Supervisor) || op.hasRole(Role::Admin);
+}
+
 } // namespace
 
 MainWindow::MainWindow(const Services& services, const Session& session, QWidget* parent)
@@ -54,12 +61,16 @@ MainWindow::MainWindow(const Services& services, const Session& session, QWidget
     , m_lookup(new LookupScreen(services.store, services.lookup, this))
     , m_account(new AccountView(services.accounts, session, this))
     , m_counter(new CounterScreen(services, session, this))
+    , m_rejected(seesRejectedEvents(session.op) ? new RejectedEventsScreen(services, session, this) : nullptr)
 {
     setWindowTitle(tr("HallDesk — %1").arg(session.workplace.hallName));
     setWindowIcon(Icons::application());
     m_stack->addWidget(m_lookup);
     m_stack->addWidget(m_account);
     m_stack->addWidget(m_counter);
+    if (m_rejected) {
+        m_stack->addWidget(m_rejected);
+    }
     setCentralWidget(m_stack);
 
     buildActions();
@@ -76,6 +87,17 @@ MainWindow::MainWindow(const Services& services, const Session& session, QWidget
     connect(m_account, &AccountView::payRequested, this, &MainWindow::openCounter);
     connect(m_counter, &CounterScreen::receiptsToPrint, this, &MainWindow::printReceipts);
     connect(m_counter, &CounterScreen::settlementToPrint, this, &MainWindow::printSettlement);
+    if (m_rejected) {
+        connect(m_rejected, &RejectedEventsScreen::openCountChanged, this, [this](qint64 count) {
+            m_openRejected = count;
+            showSyncLabel();
+        });
+        connect(m_rejected, &RejectedEventsScreen::eventsQueued, this, [this] {
+            if (m_sync) {
+                m_sync->syncNow();
+            }
+        });
+    }
 
     restoreWindowGeometry();
     showScreen(Screen::Lookup);
@@ -96,6 +118,9 @@ std::optional<MainWindow::Screen> MainWindow::screenFromName(const QString& name
     }
     if (name == QLatin1String("counter")) {
         return Screen::Counter;
+    }
+    if (name == QLatin1String("rejected")) {
+        return Screen::Rejected;
     }
     return std::nullopt;
 }
@@ -123,6 +148,17 @@ void MainWindow::buildActions()
     m_counterAction->setToolTip(tr("Take payments (F4)"));
     m_counterAction->setCheckable(true);
     connect(m_counterAction, &QAction::triggered, this, [this] { showScreen(Screen::Counter); });
+
+    // F5 to F12 belong to the counter's tenders and actions (screen shortcuts there): a window-wide F5 would make
+    // them ambiguous, so the supervisor's screen takes Ctrl+F5.
+    m_rejectedAction = new QAction(Icons::rejected(navigationIcon), tr("Rejected events"), m_screens);
+    m_rejectedAction->setIconText(tr("Rejected"));
+    m_rejectedAction->setObjectName(QStringLiteral("rejectedEventsAction"));
+    m_rejectedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
+    m_rejectedAction->setToolTip(tr("Events the central server rejected, for a supervisor (Ctrl+F5)"));
+    m_rejectedAction->setCheckable(true);
+    m_rejectedAction->setVisible(m_rejected != nullptr);
+    connect(m_rejectedAction, &QAction::triggered, this, [this] { showScreen(Screen::Rejected); });
 
     m_payAction = new QAction(tr("Pay this account"), this);
     m_payAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -179,6 +215,7 @@ void MainWindow::buildNavigation()
     m_navigation->addAction(m_lookupAction);
     m_navigation->addAction(m_accountAction);
     m_navigation->addAction(m_counterAction);
+    m_navigation->addAction(m_rejectedAction);
     addToolBar(Qt::LeftToolBarArea, m_navigation);
     setContextMenuPolicy(Qt::NoContextMenu);
 }
@@ -195,12 +232,16 @@ void MainWindow::buildMenus()
     go->addAction(m_lookupAction);
     go->addAction(m_accountAction);
     go->addAction(m_counterAction);
+    go->addAction(m_rejectedAction);
     go->addSeparator();
     go->addAction(m_payAction);
     go->addAction(m_backAction);
 
     QMenu* sync = menuBar()->addMenu(tr("S&ync"));
     sync->addAction(m_syncNowAction);
+    if (m_rejected) {
+        sync->addAction(m_rejectedAction);
+    }
     if (m_session.op.hasRole(Role::Admin)) {
         sync->addSeparator();
         sync->addAction(m_syncSettingsAction);
@@ -267,6 +308,14 @@ void MainWindow::showScreen(Screen screen)
         m_counterAction->setChecked(true);
         m_counter->activate();
         break;
+    case Screen::Rejected:
+        if (!m_rejected) {
+            return; // not for this operator
+        }
+        m_stack->setCurrentWidget(m_rejected);
+        m_rejectedAction->setChecked(true);
+        m_rejected->activate();
+        break;
     }
     m_backAction->setEnabled(screen != Screen::Lookup);
 }
@@ -275,6 +324,9 @@ MainWindow::Screen MainWindow::currentScreen() const
 {
     if (m_stack->currentWidget() == m_counter) {
         return Screen::Counter;
+    }
+    if (m_rejected && m_stack->currentWidget() == m_rejected) {
+        return Screen::Rejected;
     }
     return m_stack->currentWidget() == m_account ? Screen::Account : Screen::Lookup;
 }
@@ -405,8 +457,8 @@ void MainWindow::setLocked(bool locked)
                             static_cast<QWidget*>(m_stack), static_cast<QWidget*>(statusBar())}) {
         widget->setEnabled(!locked);
     }
-    for (QAction* action : {m_lookupAction, m_accountAction, m_counterAction, m_payAction, m_backAction, m_lockAction,
-                            m_signOutAction, m_aboutAction}) {
+    for (QAction* action : {m_lookupAction, m_accountAction, m_counterAction, m_rejectedAction, m_payAction,
+                            m_backAction, m_lockAction, m_signOutAction, m_aboutAction}) {
         action->setEnabled(!locked);
     }
     if (!locked) {
@@ -455,6 +507,21 @@ void MainWindow::stopSync()
 
 void MainWindow::showSyncStatus(const SyncStatus& status)
 {
+    if (status.openRejected >= 0) {
+        m_openRejected = status.openRejected;
+    }
+    if (status.rounds != m_syncRounds) {
+        m_syncRounds = status.rounds;
+        if (m_rejected) {
+            m_rejected->syncRoundFinished();
+        }
+    }
+    showSyncLabel();
+}
+
+void MainWindow::showSyncLabel()
+{
+    const SyncStatus status = m_sync ? m_sync->status() : SyncStatus{};
     QString state;
     QString key;
     QString colour;
@@ -491,6 +558,9 @@ void MainWindow::showSyncStatus(const SyncStatus& status)
     if (status.pendingEvents >= 0) {
         parts << tr("%n pending", nullptr, static_cast<int>(status.pendingEvents));
     }
+    if (m_openRejected > 0) {
+        parts << tr("%n rejected", nullptr, static_cast<int>(m_openRejected));
+    }
     m_syncLabel->setText(parts.join(QStringLiteral(" · ")));
     m_syncLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour));
     m_syncLabel->setProperty("syncState", key);
@@ -505,6 +575,13 @@ void MainWindow::showSyncStatus(const SyncStatus& status)
         if (status.retryInSeconds > 0) {
             tip << tr("Next try in %n seconds.", nullptr, status.retryInSeconds);
         }
+    }
+    if (m_openRejected > 0) {
+        tip << (m_rejected ? tr("%n event(s) rejected by the centre wait for your review: Sync → Rejected events "
+                                "(Ctrl+F5).",
+                                nullptr, static_cast<int>(m_openRejected))
+                           : tr("%n event(s) rejected by the centre wait for a supervisor's review.", nullptr,
+                                static_cast<int>(m_openRejected)));
     }
     m_syncLabel->setToolTip(tip.join(QLatin1Char('\n')));
 

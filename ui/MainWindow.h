@@ -21,6 +21,7 @@ class CounterScreen;
 class LockScreen;
 class LookupScreen;
 class FillProgressDialog;
+class RejectedEventsScreen;
 class SyncRunner;
 struct SyncStatus;
 
@@ -37,6 +38,7 @@ public:
         Lookup,
         Account,
         Counter,
+        Rejected, // events the centre rejected: supervisors and administrators only
     };
 
     MainWindow(const Services& services, const Session& session, QWidget* parent = nullptr);
@@ -60,6 +62,9 @@ public:
     LookupScreen* lookupScreen() const { return m_lookup; }
     AccountView* accountView() const { return m_account; }
     CounterScreen* counterScreen() const { return m_counter; }
+    // Null for operators who are neither supervisors nor administrators.
+    RejectedEventsScreen* rejectedScreen() const { return m_rejected; }
+    QAction* rejectedAction() const { return m_rejectedAction; }
 
     // Starts background sync with the server URL (from --server), else the store's sync.server_url; neither: the
     // status bar says sync is off. Called once by the Desk after the window is made.
@@ -67,7 +72,7 @@ public:
     SyncRunner* syncRunner() const { return m_sync; }
     QAction* syncNowAction() const { return m_syncNowAction; }
 
-    // "screen" names as the command line takes them (lookup, account, counter).
+    // "screen" names as the command line takes them (lookup, account, counter, rejected).
     static std::optional<Screen> screenFromName(const QString& name);
 
 Q_SIGNALS:
@@ -85,6 +90,8 @@ private:
     void refreshBusinessDate();
     void showAbout();
     void showSyncStatus(const SyncStatus& status);
+    // The sync label again, with the open rejected events as last counted (by a sync round or the screen).
+    void showSyncLabel();
     void showSyncSettings();
     void stopSync();
     void restoreWindowGeometry();
@@ -105,6 +112,7 @@ private:
     LookupScreen* m_lookup = nullptr;
     AccountView* m_account = nullptr;
     CounterScreen* m_counter = nullptr;
+    RejectedEventsScreen* m_rejected = nullptr;
     LockScreen* m_lockScreen = nullptr;
     QToolBar* m_navigation = nullptr;
     QLabel* m_businessDate = nullptr;
@@ -114,6 +122,7 @@ private:
     QAction* m_lookupAction = nullptr;
     QAction* m_accountAction = nullptr;
     QAction* m_counterAction = nullptr;
+    QAction* m_rejectedAction = nullptr;
     QAction* m_payAction = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_lockAction = nullptr;
@@ -127,6 +136,8 @@ private:
     QString m_syncServerOverride;
     QLabel* m_syncLabel = nullptr;
     QPointer<FillProgressDialog> m_fillProgress; // while an empty store is filled from the centre
+    qint64 m_openRejected = -1;
+    int m_syncRounds = 0;
 };
 
 } // namespace HallDesk

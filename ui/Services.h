@@ -6,6 +6,7 @@ class AccountService;
 class AuthService;
 class CounterService;
 class LookupService;
+class RejectedEvents;
 class Store;
 
 // What the screens work with. The composition root (app/main.cpp, or a test) builds the services over one store
@@ -17,6 +18,7 @@ struct Services
     AccountService& accounts;
     LookupService& lookup;
     CounterService& counter;
+    RejectedEvents& rejected;
 };
 
 } // namespace HallDesk

@@ -28,7 +28,9 @@ const QList<Command>& commands()
         {"central", QT_TRANSLATE_NOOP("halldeskctl", "The central server: migrate, add a terminal, record a payment "
                                                      "from another channel."),
             runCentral},
-        {"sync", QT_TRANSLATE_NOOP("halldeskctl", "Run one sync round with the central server."), runSync},
+        {"sync", QT_TRANSLATE_NOOP("halldeskctl", "Run one sync round with the central server; \"sync rejected\" "
+                                                  "lists the events it rejected."),
+            runSync},
     };
     return table;
 }

@@ -1,6 +1,7 @@
 #include "app/sync/SyncWorker.h"
 
 #include "app/audit/AuditLog.h"
+#include "app/sync/RejectedEvents.h"
 #include "db/Sql.h"
 #include "db/Store.h"
 
@@ -61,7 +62,7 @@ void SyncWorker::start()
     }
     if (m_url.trimmed().isEmpty()) {
         m_status.state = SyncStatus::State::Off;
-        m_status.pendingEvents = pendingCount();
+        countEvents();
         publish();
         return;
     }
@@ -72,12 +73,12 @@ void SyncWorker::start()
     } catch (const StoreError& error) {
         m_status.state = SyncStatus::State::Offline;
         m_status.lastError = error.message();
-        m_status.pendingEvents = pendingCount();
+        countEvents();
         publish();
         return;
     }
     m_status.state = SyncStatus::State::Offline;
-    m_status.pendingEvents = pendingCount();
+    countEvents();
     publish();
     m_timer->start(0); // the first round right away
 }
@@ -132,7 +133,7 @@ void SyncWorker::runRound()
     }
     ++m_status.rounds;
     m_status.progress = SyncProgress();
-    m_status.pendingEvents = pendingCount();
+    countEvents();
     publish();
     if (!m_stopping.load()) {
         const int seconds = m_status.failures > 0 ? m_status.retryInSeconds : m_intervalSeconds;
@@ -140,13 +141,16 @@ void SyncWorker::runRound()
     }
 }
 
-qint64 SyncWorker::pendingCount()
+void SyncWorker::countEvents()
 {
     try {
-        return Sql::scalar(m_store.connection(), QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"))
-            .toLongLong();
+        m_status.pendingEvents
+            = Sql::scalar(m_store.connection(), QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"))
+                  .toLongLong();
+        m_status.openRejected = RejectedEvents(m_store).openCount();
     } catch (const StoreError&) {
-        return -1;
+        m_status.pendingEvents = -1;
+        m_status.openRejected = -1;
     }
 }
 

@@ -30,6 +30,7 @@ struct SyncStatus
     State state = State::Off;
     QDateTime lastSuccessUtc; // invalid: never since start
     qint64 pendingEvents = -1; // outbox events not yet accepted by the centre; -1: not known yet
+    qint64 openRejected = -1; // events the centre rejected that no supervisor has handled yet; -1: not known yet
     QString lastError; // the last failed round's message; empty after a success
     SyncReport lastReport; // the last successful round's figures
     SyncProgress progress; // while a round pulls: the table and how far; table empty otherwise
@@ -70,7 +71,8 @@ Q_SIGNALS:
 private:
     void runRound();
     void publish();
-    qint64 pendingCount();
+    // The pending and open rejected events, as the store has them now.
+    void countEvents();
 
     Store& m_store;
     QString m_url;

@@ -1,3 +1,4 @@
+#include "app/sync/RejectedEvents.h"
 #include "db/Central.h"
 #include "db/CentralMigrator.h"
 #include "db/Sql.h"
@@ -337,6 +338,44 @@ private Q_SLOTS:
         QCOMPARE(centreScalar(QStringLiteral("SELECT count(*) FROM central.payments p JOIN central.terminals t ON "
                                              "t.terminal_id = p.terminal_id WHERE t.code = 'T02'")),
                  0);
+    }
+
+    // The supervisor's path for a rejection (docs/sync.md, "Rejected events"): a payment on an account the centre
+    // does not know is rejected and listed with the centre's reason; once the account exists at the centre, "send
+    // again" puts it back in the queue, the next round gets it accepted, and the centre resolves its rejection.
+    void aRejectedPaymentIsAcceptedWhenSentAgainAfterTheCentreWasCorrected()
+    {
+        const Test::CliRun paid = pay(QStringLiteral("3300000002"), QStringLiteral("10.00"));
+        QVERIFY2(paid.exitCode == 0, paid.err.constData());
+        const Test::CliRun first = sync();
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QCOMPARE(first.json().value(QStringLiteral("rejected")).toInt(), 1);
+
+        RejectedEvents rejected(m_fixture->store());
+        const QList<RejectedEvent> open = rejected.list();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().reason, QStringLiteral("account 3300000002 is not known at the centre"));
+        QCOMPARE(open.first().object.accounts.first().accountNo, QStringLiteral("3300000002"));
+        QCOMPARE(open.first().object.amount.fen(), 1000);
+        QCOMPARE(centreScalar(QStringLiteral("SELECT count(*) FROM central.rejected_events WHERE resolved_at IS "
+                                             "NULL")),
+                 1);
+
+        admin()->exec(
+            QStringLiteral("INSERT INTO central.accounts (hall_id, account_no, name, customer_class, "
+                           "address, meter_no) VALUES (1, '3300000002', '用户2', 'commercial', '东湖区幸福街道2号', "
+                           "'M2')"));
+        rejected.sendAgain(open.first().seq, m_fixture->session("super01"));
+        const Test::CliRun again = sync();
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QCOMPARE(again.json().value(QStringLiteral("accepted")).toInt(), 1);
+        QCOMPARE(rejected.openCount(), 0);
+        QVERIFY(rejected.list(RejectedEvents::Scope::All).isEmpty());
+        QCOMPARE(localScalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'accepted'")), 1);
+        QCOMPARE(centreScalar(QStringLiteral("SELECT count(*) FROM central.rejected_events WHERE resolved_at IS NOT "
+                                             "NULL")),
+                 1);
+        QCOMPARE(centreScalar(QStringLiteral("SELECT sum(amount_fen) FROM central.payments")), 1000);
     }
 
     void anEmptyStoreIsFilledAndTombstonesDelete()

@@ -6,6 +6,7 @@
 #include "app/counter/CounterService.h"
 #include "app/lookup/LookupService.h"
 #include "app/setup/Installation.h"
+#include "app/sync/RejectedEvents.h"
 #include "db/Sql.h"
 #include "tests/support/ModalHelper.h"
 #include "tests/support/TempStore.h"
@@ -125,6 +126,7 @@ private Q_SLOTS:
         m_accounts = std::make_unique<AccountService>(store);
         m_lookup = std::make_unique<LookupService>(store);
         m_counter = std::make_unique<CounterService>(store);
+        m_rejected = std::make_unique<RejectedEvents>(store);
         m_auth->addOperator(QStringLiteral("clerk01"), QStringLiteral("刘收费"), {Role::Clerk}, kClerkPassword,
                             std::nullopt);
         m_auth->addOperator(QStringLiteral("sup01"), QStringLiteral("陈主任"), {Role::Supervisor}, kSupervisorPassword,
@@ -170,8 +172,9 @@ private Q_SLOTS:
 
         const AuthService::SignIn signIn = m_auth->signIn(QStringLiteral("clerk01"), kClerkPassword);
         QVERIFY(signIn.ok() && signIn.op);
-        m_window = std::make_unique<MainWindow>(Services{store, *m_auth, *m_accounts, *m_lookup, *m_counter},
-                                                Session{*signIn.op, m_auth->workplace()});
+        m_window
+            = std::make_unique<MainWindow>(Services{store, *m_auth, *m_accounts, *m_lookup, *m_counter, *m_rejected},
+                                           Session{*signIn.op, m_auth->workplace()});
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -181,6 +184,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
+        m_rejected.reset();
         m_counter.reset();
         m_lookup.reset();
         m_accounts.reset();
@@ -585,6 +589,7 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<CounterService> m_counter;
+    std::unique_ptr<RejectedEvents> m_rejected;
     std::unique_ptr<MainWindow> m_window;
     int m_keystrokes = 0;
 };

@@ -5,6 +5,7 @@
 #include "app/counter/CounterService.h"
 #include "app/lookup/LookupService.h"
 #include "app/setup/Installation.h"
+#include "app/sync/RejectedEvents.h"
 #include "db/Sql.h"
 #include "tests/support/ModalHelper.h"
 #include "tests/support/TempStore.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
         m_accounts = std::make_unique<AccountService>(store);
         m_lookup = std::make_unique<LookupService>(store);
         m_counter = std::make_unique<CounterService>(store);
+        m_rejected = std::make_unique<RejectedEvents>(store);
         m_auth->addOperator(QStringLiteral("clerk01"), QStringLiteral("刘收费"), {Role::Clerk}, kClerkPassword,
                             std::nullopt);
 
@@ -107,12 +109,14 @@ private Q_SLOTS:
                   {QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate),
                    QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate)});
 
-        m_desk = std::make_unique<Desk>(Services{store, *m_auth, *m_accounts, *m_lookup, *m_counter}, m_auth->workplace());
+        m_desk = std::make_unique<Desk>(Services{store, *m_auth, *m_accounts, *m_lookup, *m_counter, *m_rejected},
+                                        m_auth->workplace());
     }
 
     void cleanup()
     {
         m_desk.reset();
+        m_rejected.reset();
         m_counter.reset();
         m_lookup.reset();
         m_accounts.reset();
@@ -411,6 +415,7 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<CounterService> m_counter;
+    std::unique_ptr<RejectedEvents> m_rejected;
     std::unique_ptr<Desk> m_desk;
 };
 

@@ -7,6 +7,7 @@
 #include "app/counter/CounterService.h"
 #include "app/lookup/LookupService.h"
 #include "app/setup/Installation.h"
+#include "app/sync/RejectedEvents.h"
 #include "app/sync/SyncWorker.h"
 #include "db/Central.h"
 #include "db/CentralMigrator.h"
@@ -89,6 +90,7 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<CounterService> m_counter;
+    std::unique_ptr<RejectedEvents> m_rejected;
     std::unique_ptr<MainWindow> m_window;
     QString m_adminUrl;
     QString m_terminalUrl;
@@ -96,7 +98,10 @@ private:
 
     static constexpr const char* kTerminalPassword = "terminal-secret-T01";
 
-    Services services() { return Services{m_fixture->store(), *m_auth, *m_accounts, *m_lookup, *m_counter}; }
+    Services services()
+    {
+        return Services{m_fixture->store(), *m_auth, *m_accounts, *m_lookup, *m_counter, *m_rejected};
+    }
 
     MainWindow* openWindow(const Session& session, const QString& server)
     {
@@ -164,11 +169,13 @@ private Q_SLOTS:
         m_accounts = std::make_unique<AccountService>(store);
         m_lookup = std::make_unique<LookupService>(store);
         m_counter = std::make_unique<CounterService>(store);
+        m_rejected = std::make_unique<RejectedEvents>(store);
     }
 
     void cleanup()
     {
         m_window.reset();
+        m_rejected.reset();
         m_counter.reset();
         m_lookup.reset();
         m_accounts.reset();
@@ -311,7 +318,8 @@ private Q_SLOTS:
         AccountService accounts(store);
         LookupService lookup(store);
         CounterService counter(store);
-        m_window = std::make_unique<MainWindow>(Services{store, auth, accounts, lookup, counter}, session);
+        RejectedEvents rejected(store);
+        m_window = std::make_unique<MainWindow>(Services{store, auth, accounts, lookup, counter, rejected}, session);
         const auto closeWindow = qScopeGuard([this] { m_window.reset(); }); // before the store and services go
         m_window->show();
         m_window->startSync({});

@@ -116,4 +116,25 @@ QIcon counter(const QColor& colour)
     });
 }
 
+QIcon rejected(const QColor& colour)
+{
+    return paintedIcon([colour](QPainter& painter) {
+        // An envelope sent back: the letter with a round badge and an exclamation mark.
+        painter.setPen(linePen(colour, 0.07));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(QRectF(0.08, 0.2, 0.7, 0.5), 0.05, 0.05);
+        QPainterPath flap;
+        flap.moveTo(0.1, 0.24);
+        flap.lineTo(0.43, 0.5);
+        flap.lineTo(0.76, 0.24);
+        painter.drawPath(flap);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
+        painter.drawEllipse(QPointF(0.72, 0.7), 0.21, 0.21);
+        painter.setPen(linePen(QColor(0x1e, 0x2b, 0x3a), 0.07));
+        painter.drawLine(QPointF(0.72, 0.6), QPointF(0.72, 0.71));
+        painter.drawPoint(QPointF(0.72, 0.81));
+    });
+}
+
 } // namespace HallDesk::Icons

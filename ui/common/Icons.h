@@ -11,5 +11,6 @@ QIcon lookup(const QColor& colour);
 QIcon account(const QColor& colour);
 QIcon lock(const QColor& colour);
 QIcon counter(const QColor& colour);
+QIcon rejected(const QColor& colour);
 
 } // namespace HallDesk::Icons
