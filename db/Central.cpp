@@ -18,11 +18,6 @@ namespace HallDesk {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Central", text);
-}
-
 QString errorText(const QSqlError& error)
 {
     QString text = error.databaseText().trimmed();

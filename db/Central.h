@@ -3,6 +3,7 @@
 #include "db/StoreError.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -20,6 +21,9 @@ namespace HallDesk {
 // postgresql://user:password@host:port/database[?sslmode=…&connect_timeout=…&application_name=…].
 struct CentralSettings
 {
+    Q_DECLARE_TR_FUNCTIONS(CentralSettings)
+
+public:
     QString host = QStringLiteral("127.0.0.1");
     int port = 5432;
     QString database;
@@ -63,6 +67,8 @@ private:
 // connect timeout and quiets NOTICE messages. Every helper throws StoreError with the server's message.
 class CentralConnection final
 {
+    Q_DECLARE_TR_FUNCTIONS(CentralConnection)
+
 public:
     explicit CentralConnection(const CentralSettings& settings);
     ~CentralConnection();

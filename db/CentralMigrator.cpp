@@ -14,11 +14,6 @@ namespace {
 // "HDCM": the advisory lock every central migrator takes inside its transaction.
 constexpr qint64 kMigrationLock = 0x4844434D;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CentralMigrator", text);
-}
-
 QMap<int, QString> centralScripts()
 {
     static const QMap<int, QString> scripts = migrationScripts(QStringLiteral(":/db/central"));
@@ -37,7 +32,7 @@ void rollback(CentralConnection& connection)
 void refuseNewer(const CentralConnection& connection, int current, int latest)
 {
     if (current > latest) {
-        throw StoreError(tr("The central database %1 is at version %2, newer than this HallDesk knows (up to %3). "
+        throw StoreError(CentralMigrator::tr("The central database %1 is at version %2, newer than this HallDesk knows (up to %3). "
                             "Install the newer HallDesk; the database was left untouched.")
                              .arg(connection.settings().redactedUrl())
                              .arg(current)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,8 @@ class CentralConnection;
 // version in central.schema_version. See docs/sync.md "Migrations".
 class CentralMigrator final
 {
+    Q_DECLARE_TR_FUNCTIONS(CentralMigrator)
+
 public:
     struct Result
     {

@@ -43,13 +43,22 @@ QVariant scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& 
     return query.next() ? query.value(0) : QVariant();
 }
 
-void execScript(const QSqlDatabase& db, const QString& script)
+sqlite3* handle(const QSqlDatabase& db)
 {
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    const QVariant native = db.driver() != nullptr ? db.driver()->handle() : QVariant();
+    if (!native.isValid() || qstrcmp(native.typeName(), "sqlite3*") != 0) {
         throw StoreError(QCoreApplication::translate("Sql", "The store connection is not an SQLite connection."));
     }
-    sqlite3* native = *static_cast<sqlite3* const*>(handle.data());
+    sqlite3* raw = *static_cast<sqlite3* const*>(native.constData());
+    if (raw == nullptr) {
+        throw StoreError(QCoreApplication::translate("Sql", "The store connection is closed."));
+    }
+    return raw;
+}
+
+void execScript(const QSqlDatabase& db, const QString& script)
+{
+    sqlite3* native = handle(db);
     char* error = nullptr;
     const QByteArray utf8 = script.toUtf8();
     if (sqlite3_exec(native, utf8.constData(), nullptr, nullptr, &error) != SQLITE_OK) {

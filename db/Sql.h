@@ -6,7 +6,14 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+struct sqlite3;
+
 namespace HallDesk::Sql {
+
+// The SQLite handle under a QSQLITE connection (Debian's plugin links the system SQLite, the library this program
+// links too), for scripts and for bulk work through prepared statements (db/SqliteStatement.h). Throws StoreError
+// when the connection is not an open SQLite connection.
+sqlite3* handle(const QSqlDatabase& db);
 
 // Prepares and runs one statement with bound values; throws StoreError with the driver's message on failure.
 QSqlQuery exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});

@@ -2,25 +2,9 @@
 
 #include "db/StoreError.h"
 
-#include <QCoreApplication>
-#include <QSqlDriver>
-#include <QVariant>
 #include <sqlite3.h>
 
 namespace HallDesk {
-
-sqlite3* sqliteHandle(const QSqlDatabase& db)
-{
-    const QVariant handle = db.driver() != nullptr ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        throw StoreError(QCoreApplication::translate("Store", "The store connection is not an SQLite connection."));
-    }
-    sqlite3* raw = *static_cast<sqlite3* const*>(handle.constData());
-    if (raw == nullptr) {
-        throw StoreError(QCoreApplication::translate("Store", "The store connection is closed."));
-    }
-    return raw;
-}
 
 SqliteStatement::SqliteStatement(sqlite3* db, const QByteArray& sql)
     : m_db(db)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QSqlDatabase>
 #include <QtGlobal>
 #include <string_view>
 
@@ -10,12 +9,8 @@ struct sqlite3_stmt;
 
 namespace HallDesk {
 
-// The SQLite handle under a QSQLITE connection (the same library: Debian's plugin links the system SQLite), for
-// bulk work where QSqlQuery's QVariant binding costs more than the rows themselves. Throws StoreError when the
-// connection is not an open SQLite connection.
-sqlite3* sqliteHandle(const QSqlDatabase& db);
-
-// A prepared statement on a raw SQLite handle, bound by position (from 1) and reset after each run. Text bound
+// A prepared statement on a raw SQLite handle (Sql::handle), for bulk work where QSqlQuery's QVariant binding costs
+// more than the rows themselves, bound by position (from 1) and reset after each run. Text bound
 // with text() is not copied: it must live until run() or next() is done with it. Every failure throws
 // StoreError with SQLite's message.
 class SqliteStatement final

@@ -178,6 +178,29 @@
     </message>
 </context>
 <context>
+    <name>CentralConnection</name>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</source>
+        <translation>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the central server %1: %2</source>
+        <translation>Cannot connect to the central server %1: %2</translation>
+    </message>
+    <message>
+        <source>The server returned something that is not JSON: %1</source>
+        <translation>The server returned something that is not JSON: %1</translation>
+    </message>
+    <message>
+        <source>The central connection is not a PostgreSQL connection.</source>
+        <translation>The central connection is not a PostgreSQL connection.</translation>
+    </message>
+    <message>
+        <source>The central connection is closed.</source>
+        <translation>The central connection is closed.</translation>
+    </message>
+</context>
+<context>
     <name>CentralDemoWriter</name>
     <message>
         <source>The demo makes 1 to %1 accounts, not %2.</source>
@@ -202,6 +225,44 @@
     <message>
         <source>The central database did not commit the demo data.</source>
         <translation>The central database did not commit the demo data.</translation>
+    </message>
+</context>
+<context>
+    <name>CentralMigrator</name>
+    <message>
+        <source>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</source>
+        <translation>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</translation>
+    </message>
+    <message>
+        <source>Central migration %1 failed and was rolled back: %2</source>
+        <translation>Central migration %1 failed and was rolled back: %2</translation>
+    </message>
+    <message>
+        <source>Central migration %1 did not record version %2 (found %3); rolled back.</source>
+        <translation>Central migration %1 did not record version %2 (found %3); rolled back.</translation>
+    </message>
+</context>
+<context>
+    <name>CentralSettings</name>
+    <message>
+        <source>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</source>
+        <translation>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The server URL names no database: %1</source>
+        <translation>The server URL names no database: %1</translation>
+    </message>
+    <message>
+        <source>The server URL names no user: %1</source>
+        <translation>The server URL names no user: %1</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</source>
+        <translation>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
+        <translation>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</translation>
     </message>
 </context>
 <context>
@@ -559,21 +620,6 @@
     </message>
 </context>
 <context>
-    <name>HallDesk</name>
-    <message>
-        <source>The centre sent a row of account %1, which this store does not have.</source>
-        <translation>The centre sent a row of account %1, which this store does not have.</translation>
-    </message>
-    <message>
-        <source>The centre sent a member of payer group %1, which this store does not have.</source>
-        <translation>The centre sent a member of payer group %1, which this store does not have.</translation>
-    </message>
-    <message>
-        <source>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</source>
-        <translation>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</translation>
-    </message>
-</context>
-<context>
     <name>HallDesk::AccountHeader</name>
     <message>
         <source>← Lookup</source>
@@ -826,63 +872,6 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::CentralConnection</name>
-    <message>
-        <source>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</source>
-        <translation>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</translation>
-    </message>
-    <message>
-        <source>Cannot connect to the central server %1: %2</source>
-        <translation>Cannot connect to the central server %1: %2</translation>
-    </message>
-    <message>
-        <source>The server returned something that is not JSON: %1</source>
-        <translation>The server returned something that is not JSON: %1</translation>
-    </message>
-    <message>
-        <source>The central connection is not a PostgreSQL connection.</source>
-        <translation>The central connection is not a PostgreSQL connection.</translation>
-    </message>
-    <message>
-        <source>The central connection is closed.</source>
-        <translation>The central connection is closed.</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::CentralMigrator</name>
-    <message>
-        <source>Central migration %1 failed and was rolled back: %2</source>
-        <translation>Central migration %1 failed and was rolled back: %2</translation>
-    </message>
-    <message>
-        <source>Central migration %1 did not record version %2 (found %3); rolled back.</source>
-        <translation>Central migration %1 did not record version %2 (found %3); rolled back.</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::CentralSettings</name>
-    <message>
-        <source>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</source>
-        <translation>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>The server URL names no database: %1</source>
-        <translation>The server URL names no database: %1</translation>
-    </message>
-    <message>
-        <source>The server URL names no user: %1</source>
-        <translation>The server URL names no user: %1</translation>
-    </message>
-    <message>
-        <source>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</source>
-        <translation>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
-        <translation>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</translation>
     </message>
 </context>
 <context>
@@ -1204,10 +1193,68 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
 </context>
 <context>
-    <name>HallDesk::Ids</name>
+    <name>HallDesk::FillProgressDialog</name>
     <message>
-        <source>The centre sent a row of hall %1, which this store does not know.</source>
-        <translation>The centre sent a row of hall %1, which this store does not know.</translation>
+        <source>Filling this terminal from the central server</source>
+        <translation>Filling this terminal from the central server</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stopping after the rows under way…</source>
+        <translation>Stopping after the rows under way…</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s store is empty: the hall&apos;s accounts and bills are being copied from the central server.
+%1: %2 rows so far.</source>
+        <translation>This terminal&apos;s store is empty: the hall&apos;s accounts and bills are being copied from the central server.
+%1: %2 rows so far.</translation>
+    </message>
+    <message>
+        <source>Halls</source>
+        <translation>Halls</translation>
+    </message>
+    <message>
+        <source>Late-fee policies</source>
+        <translation>Late-fee policies</translation>
+    </message>
+    <message>
+        <source>Late-fee rates</source>
+        <translation>Late-fee rates</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>Terminals</translation>
+    </message>
+    <message>
+        <source>Transformer areas</source>
+        <translation>Transformer areas</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Payer groups</source>
+        <translation>Payer groups</translation>
+    </message>
+    <message>
+        <source>Payer group members</source>
+        <translation>Payer group members</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>Bills</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1542,10 @@ Find a customer on the Lookup screen (F2).</translation>
             <numerusform>%n event rejected by the centre waits for a supervisor&apos;s review.</numerusform>
             <numerusform>%n events rejected by the centre wait for a supervisor&apos;s review.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Syncing %1 %2%</source>
+        <translation>Syncing %1 %2%</translation>
     </message>
 </context>
 <context>
@@ -1953,29 +2004,6 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
 </context>
 <context>
-    <name>HallDesk::SyncEngine</name>
-    <message>
-        <source>The central server speaks sync API version %1; this HallDesk speaks version 1.</source>
-        <translation>The central server speaks sync API version %1; this HallDesk speaks version 1.</translation>
-    </message>
-    <message>
-        <source>The centre answered %1 results for a batch of %2 events.</source>
-        <translation>The centre answered %1 results for a batch of %2 events.</translation>
-    </message>
-    <message>
-        <source>The centre answered for event %1 where %2 was expected.</source>
-        <translation>The centre answered for event %1 where %2 was expected.</translation>
-    </message>
-    <message>
-        <source>The centre answered &quot;%1&quot; for event %2.</source>
-        <translation>The centre answered &quot;%1&quot; for event %2.</translation>
-    </message>
-    <message>
-        <source>The centre moved the watermark of %1 back from %2 to %3.</source>
-        <translation>The centre moved the watermark of %1 back from %2 to %3.</translation>
-    </message>
-</context>
-<context>
     <name>HallDesk::SyncSettingsDialog</name>
     <message>
         <source>Central server</source>
@@ -2015,6 +2043,10 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Connected to %1 (sync API version %2).</source>
         <translation>Connected to %1 (sync API version %2).</translation>
+    </message>
+    <message>
+        <source>The last round was cancelled; the next one goes on from where it stopped.</source>
+        <translation>The last round was cancelled; the next one goes on from where it stopped.</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2347,33 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PullApplier</name>
+    <message>
+        <source>The centre sent a page of %1 that this HallDesk cannot read.</source>
+        <translation>The centre sent a page of %1 that this HallDesk cannot read.</translation>
+    </message>
+    <message>
+        <source>The centre sent &quot;%1&quot; where a whole number belongs.</source>
+        <translation>The centre sent &quot;%1&quot; where a whole number belongs.</translation>
+    </message>
+    <message>
+        <source>The centre sent a row of hall %1, which this store does not know.</source>
+        <translation>The centre sent a row of hall %1, which this store does not know.</translation>
+    </message>
+    <message>
+        <source>The centre sent a row of account %1, which this store does not have.</source>
+        <translation>The centre sent a row of account %1, which this store does not have.</translation>
+    </message>
+    <message>
+        <source>This HallDesk does not apply the table %1.</source>
+        <translation>This HallDesk does not apply the table %1.</translation>
+    </message>
+    <message>
+        <source>The centre sent a member of payer group %1, which this store does not have.</source>
+        <translation>The centre sent a member of payer group %1, which this store does not have.</translation>
     </message>
 </context>
 <context>
@@ -2897,6 +2956,10 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>A script failed: %1</source>
         <translation>A script failed: %1</translation>
     </message>
+    <message>
+        <source>The store connection is closed.</source>
+        <translation>The store connection is closed.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -2927,6 +2990,33 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>%1 is damaged or is not a HallDesk store: %2</source>
         <translation>%1 is damaged or is not a HallDesk store: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>The central server speaks sync API version %1; this HallDesk speaks version 1.</source>
+        <translation>The central server speaks sync API version %1; this HallDesk speaks version 1.</translation>
+    </message>
+    <message>
+        <source>The central server&apos;s database is at version %1; this HallDesk needs version %2 or later (halldeskctl central migrate).</source>
+        <translation>The central server&apos;s database is at version %1; this HallDesk needs version %2 or later (halldeskctl central migrate).</translation>
+    </message>
+    <message>
+        <source>The centre answered %1 results for a batch of %2 events.</source>
+        <translation>The centre answered %1 results for a batch of %2 events.</translation>
+    </message>
+    <message>
+        <source>The centre answered for event %1 where %2 was expected.</source>
+        <translation>The centre answered for event %1 where %2 was expected.</translation>
+    </message>
+    <message>
+        <source>The centre answered &quot;%1&quot; for event %2.</source>
+        <translation>The centre answered &quot;%1&quot; for event %2.</translation>
+    </message>
+    <message>
+        <source>The centre moved the watermark of %1 back from %2 to %3.</source>
+        <translation>The centre moved the watermark of %1 back from %2 to %3.</translation>
     </message>
 </context>
 <context>

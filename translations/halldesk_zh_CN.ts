@@ -178,6 +178,29 @@
     </message>
 </context>
 <context>
+    <name>CentralConnection</name>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</source>
+        <translation>缺少 Qt 的 PostgreSQL 驱动（QPSQL）：请安装 libqt6sql6-psql。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the central server %1: %2</source>
+        <translation>无法连接中心服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server returned something that is not JSON: %1</source>
+        <translation>服务器返回的内容不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The central connection is not a PostgreSQL connection.</source>
+        <translation>中心连接不是 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+        <source>The central connection is closed.</source>
+        <translation>中心连接已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>CentralDemoWriter</name>
     <message>
         <source>The demo makes 1 to %1 accounts, not %2.</source>
@@ -202,6 +225,44 @@
     <message>
         <source>The central database did not commit the demo data.</source>
         <translation>中心数据库未能提交演示数据。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralMigrator</name>
+    <message>
+        <source>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</source>
+        <translation>中心数据库 %1 的版本为 %2，高于本 HallDesk 支持的版本（最高 %3）。请安装更新版本的 HallDesk；数据库未作改动。</translation>
+    </message>
+    <message>
+        <source>Central migration %1 failed and was rolled back: %2</source>
+        <translation>中心数据库迁移 %1 失败，已回滚：%2</translation>
+    </message>
+    <message>
+        <source>Central migration %1 did not record version %2 (found %3); rolled back.</source>
+        <translation>中心数据库迁移 %1 未记录版本 %2（实际为 %3），已回滚。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralSettings</name>
+    <message>
+        <source>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</source>
+        <translation>服务器 URL 格式应为 postgresql://user:password@host:port/database，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The server URL names no database: %1</source>
+        <translation>服务器 URL 未指定数据库：%1</translation>
+    </message>
+    <message>
+        <source>The server URL names no user: %1</source>
+        <translation>服务器 URL 未指定用户：%1</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</source>
+        <translation>connect_timeout 必须是正数秒数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
+        <translation>服务器 URL 中的设置项“%1”无法识别（可用：sslmode、connect_timeout、application_name）。</translation>
     </message>
 </context>
 <context>
@@ -559,21 +620,6 @@
     </message>
 </context>
 <context>
-    <name>HallDesk</name>
-    <message>
-        <source>The centre sent a row of account %1, which this store does not have.</source>
-        <translation>中心服务器发来户号 %1 的数据，但本地数据库中没有该户。</translation>
-    </message>
-    <message>
-        <source>The centre sent a member of payer group %1, which this store does not have.</source>
-        <translation>中心服务器发来付款组 %1 的成员，但本地数据库中没有该付款组。</translation>
-    </message>
-    <message>
-        <source>The central database %1 is at version %2, newer than this HallDesk knows (up to %3). Install the newer HallDesk; the database was left untouched.</source>
-        <translation>中心数据库 %1 的版本为 %2，高于本 HallDesk 支持的版本（最高 %3）。请安装更新版本的 HallDesk；数据库未作改动。</translation>
-    </message>
-</context>
-<context>
     <name>HallDesk::AccountHeader</name>
     <message>
         <source>← Lookup</source>
@@ -826,63 +872,6 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::CentralConnection</name>
-    <message>
-        <source>Qt&apos;s PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql.</source>
-        <translation>缺少 Qt 的 PostgreSQL 驱动（QPSQL）：请安装 libqt6sql6-psql。</translation>
-    </message>
-    <message>
-        <source>Cannot connect to the central server %1: %2</source>
-        <translation>无法连接中心服务器 %1：%2</translation>
-    </message>
-    <message>
-        <source>The server returned something that is not JSON: %1</source>
-        <translation>服务器返回的内容不是 JSON：%1</translation>
-    </message>
-    <message>
-        <source>The central connection is not a PostgreSQL connection.</source>
-        <translation>中心连接不是 PostgreSQL 连接。</translation>
-    </message>
-    <message>
-        <source>The central connection is closed.</source>
-        <translation>中心连接已关闭。</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::CentralMigrator</name>
-    <message>
-        <source>Central migration %1 failed and was rolled back: %2</source>
-        <translation>中心数据库迁移 %1 失败，已回滚：%2</translation>
-    </message>
-    <message>
-        <source>Central migration %1 did not record version %2 (found %3); rolled back.</source>
-        <translation>中心数据库迁移 %1 未记录版本 %2（实际为 %3），已回滚。</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::CentralSettings</name>
-    <message>
-        <source>The server URL must look like postgresql://user:password@host:port/database, not &quot;%1&quot;.</source>
-        <translation>服务器 URL 格式应为 postgresql://user:password@host:port/database，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>The server URL names no database: %1</source>
-        <translation>服务器 URL 未指定数据库：%1</translation>
-    </message>
-    <message>
-        <source>The server URL names no user: %1</source>
-        <translation>服务器 URL 未指定用户：%1</translation>
-    </message>
-    <message>
-        <source>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</source>
-        <translation>connect_timeout 必须是正数秒数，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
-        <translation>服务器 URL 中的设置项“%1”无法识别（可用：sslmode、connect_timeout、application_name）。</translation>
     </message>
 </context>
 <context>
@@ -1202,10 +1191,68 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
 </context>
 <context>
-    <name>HallDesk::Ids</name>
+    <name>HallDesk::FillProgressDialog</name>
     <message>
-        <source>The centre sent a row of hall %1, which this store does not know.</source>
-        <translation>中心服务器发来营业厅 %1 的数据，但本地数据库中没有该营业厅。</translation>
+        <source>Filling this terminal from the central server</source>
+        <translation>正在从中心服务器初始化本终端</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stopping after the rows under way…</source>
+        <translation>正在处理的数据完成后即停止…</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s store is empty: the hall&apos;s accounts and bills are being copied from the central server.
+%1: %2 rows so far.</source>
+        <translation>本终端的本地数据库为空：正在从中心服务器复制本营业厅的用户和账单。
+%1：已复制 %2 行。</translation>
+    </message>
+    <message>
+        <source>Halls</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <source>Late-fee policies</source>
+        <translation>违约金规则</translation>
+    </message>
+    <message>
+        <source>Late-fee rates</source>
+        <translation>违约金费率</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Transformer areas</source>
+        <translation>台区</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Payer groups</source>
+        <translation>付款组</translation>
+    </message>
+    <message>
+        <source>Payer group members</source>
+        <translation>付款组成员</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1535,10 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>
             <numerusform>%n 条被中心拒收的事件待主管处理。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Syncing %1 %2%</source>
+        <translation>正在同步 %1 %2%</translation>
     </message>
 </context>
 <context>
@@ -1941,29 +1992,6 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
 </context>
 <context>
-    <name>HallDesk::SyncEngine</name>
-    <message>
-        <source>The central server speaks sync API version %1; this HallDesk speaks version 1.</source>
-        <translation>中心服务器使用同步接口版本 %1；本 HallDesk 使用版本 1。</translation>
-    </message>
-    <message>
-        <source>The centre answered %1 results for a batch of %2 events.</source>
-        <translation>中心服务器对 %2 个事件的批次返回了 %1 个结果。</translation>
-    </message>
-    <message>
-        <source>The centre answered for event %1 where %2 was expected.</source>
-        <translation>中心服务器返回的是事件 %1 的结果，而预期为事件 %2。</translation>
-    </message>
-    <message>
-        <source>The centre answered &quot;%1&quot; for event %2.</source>
-        <translation>中心服务器对事件 %2 返回“%1”。</translation>
-    </message>
-    <message>
-        <source>The centre moved the watermark of %1 back from %2 to %3.</source>
-        <translation>中心服务器将 %1 的水位从 %2 回退到 %3。</translation>
-    </message>
-</context>
-<context>
     <name>HallDesk::SyncSettingsDialog</name>
     <message>
         <source>Central server</source>
@@ -2003,6 +2031,10 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Connected to %1 (sync API version %2).</source>
         <translation>已连接到 %1（同步接口版本 %2）。</translation>
+    </message>
+    <message>
+        <source>The last round was cancelled; the next one goes on from where it stopped.</source>
+        <translation>上一轮同步已取消；下一轮将从中断处继续。</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2335,33 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PullApplier</name>
+    <message>
+        <source>The centre sent a page of %1 that this HallDesk cannot read.</source>
+        <translation>中心服务器发来的 %1 数据页无法被本 HallDesk 读取。</translation>
+    </message>
+    <message>
+        <source>The centre sent &quot;%1&quot; where a whole number belongs.</source>
+        <translation>中心服务器在应为整数的位置发来了“%1”。</translation>
+    </message>
+    <message>
+        <source>The centre sent a row of hall %1, which this store does not know.</source>
+        <translation>中心服务器发来营业厅 %1 的数据，但本地数据库中没有该营业厅。</translation>
+    </message>
+    <message>
+        <source>The centre sent a row of account %1, which this store does not have.</source>
+        <translation>中心服务器发来户号 %1 的数据，但本地数据库中没有该户。</translation>
+    </message>
+    <message>
+        <source>This HallDesk does not apply the table %1.</source>
+        <translation>本 HallDesk 不接收表 %1。</translation>
+    </message>
+    <message>
+        <source>The centre sent a member of payer group %1, which this store does not have.</source>
+        <translation>中心服务器发来付款组 %1 的成员，但本地数据库中没有该付款组。</translation>
     </message>
 </context>
 <context>
@@ -2884,6 +2943,10 @@ Find a customer on the Lookup screen (F2).</source>
         <source>A script failed: %1</source>
         <translation>脚本执行失败：%1</translation>
     </message>
+    <message>
+        <source>The store connection is closed.</source>
+        <translation>本地数据库连接已关闭。</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -2914,6 +2977,33 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>%1 is damaged or is not a HallDesk store: %2</source>
         <translation>%1 已损坏或不是 HallDesk 数据库：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>The central server speaks sync API version %1; this HallDesk speaks version 1.</source>
+        <translation>中心服务器使用同步接口版本 %1；本 HallDesk 使用版本 1。</translation>
+    </message>
+    <message>
+        <source>The central server&apos;s database is at version %1; this HallDesk needs version %2 or later (halldeskctl central migrate).</source>
+        <translation>中心服务器数据库版本为 %1；本 HallDesk 需要版本 %2 或更高（请运行 halldeskctl central migrate）。</translation>
+    </message>
+    <message>
+        <source>The centre answered %1 results for a batch of %2 events.</source>
+        <translation>中心服务器对 %2 个事件的批次返回了 %1 个结果。</translation>
+    </message>
+    <message>
+        <source>The centre answered for event %1 where %2 was expected.</source>
+        <translation>中心服务器返回的是事件 %1 的结果，而预期为事件 %2。</translation>
+    </message>
+    <message>
+        <source>The centre answered &quot;%1&quot; for event %2.</source>
+        <translation>中心服务器对事件 %2 返回“%1”。</translation>
+    </message>
+    <message>
+        <source>The centre moved the watermark of %1 back from %2 to %3.</source>
+        <translation>中心服务器将 %1 的水位从 %2 回退到 %3。</translation>
     </message>
 </context>
 <context>

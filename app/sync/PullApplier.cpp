@@ -1,5 +1,6 @@
 #include "app/sync/PullApplier.h"
 
+#include "db/Sql.h"
 #include "db/SqliteStatement.h"
 #include "db/StoreError.h"
 
@@ -11,11 +12,6 @@
 namespace HallDesk {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
 
 QString qs(std::string_view text)
 {
@@ -49,7 +45,7 @@ PulledPage::PulledPage(CentralRows rows, const PullTable& table)
     : m_rows(std::move(rows))
 {
     const auto malformed = [&table] {
-        return StoreError(tr("The centre sent a page of %1 that this HallDesk cannot read.").arg(table.name));
+        return StoreError(PullApplier::tr("The centre sent a page of %1 that this HallDesk cannot read.").arg(table.name));
     };
     if (m_rows.columns() < kFirstValueColumn || m_rows.rows() < kHeaderRows) {
         throw malformed();
@@ -128,7 +124,7 @@ qint64 PulledPage::integer(int i, int field) const
     bool ok = false;
     const qint64 value = parseInteger(text(i, field), &ok);
     if (!ok) {
-        throw StoreError(tr("The centre sent \"%1\" where a whole number belongs.").arg(qs(text(i, field))));
+        throw StoreError(PullApplier::tr("The centre sent \"%1\" where a whole number belongs.").arg(qs(text(i, field))));
     }
     return value;
 }
@@ -158,7 +154,7 @@ const QList<PullTable>& PullApplier::tables()
 }
 
 PullApplier::PullApplier(const QSqlDatabase& db)
-    : m_db(sqliteHandle(db))
+    : m_db(Sql::handle(db))
 {
 }
 

@@ -3,6 +3,7 @@
 #include "db/Central.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
@@ -63,6 +64,8 @@ private:
 // row (a bill or an account with payments, an operator in the audit log), which then stays.
 class PullApplier final
 {
+    Q_DECLARE_TR_FUNCTIONS(PullApplier)
+
 public:
     explicit PullApplier(const QSqlDatabase& db);
     ~PullApplier();

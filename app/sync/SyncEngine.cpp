@@ -19,11 +19,6 @@ namespace HallDesk {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
 QString nowUtc()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);

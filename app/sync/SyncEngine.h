@@ -2,6 +2,7 @@
 
 #include "db/Central.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -52,6 +53,8 @@ inline constexpr int kCentralSchemaVersion = 3;
 // and a round repeated after a failure sends the same events again (the centre answers "duplicate").
 class SyncEngine final
 {
+    Q_DECLARE_TR_FUNCTIONS(SyncEngine)
+
 public:
     SyncEngine(Store& store, const CentralSettings& settings);
 
