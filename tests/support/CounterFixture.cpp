@@ -6,6 +6,27 @@
 
 namespace HallDesk::Test {
 
+Operator addOperator(Store& store, qint64 hallId, const QString& code, const QString& name, Role role, bool active,
+                     const QString& passwordHash)
+{
+    QSqlDatabase db = store.connection();
+    Sql::exec(
+        db,
+        QStringLiteral("INSERT INTO operators (code, name, hall_id, password_hash, active, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')"),
+        {code, name, hallId, passwordHash, active ? 1 : 0});
+    Operator op;
+    op.id = Sql::scalar(db, QStringLiteral("SELECT id FROM operators WHERE code = ?"), {code}).toLongLong();
+    op.code = code;
+    op.name = name;
+    op.roles = {role};
+    op.hallId = hallId;
+    op.active = active;
+    Sql::exec(db, QStringLiteral("INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)"),
+              {op.id, roleCode(role)});
+    return op;
+}
+
 CounterFixture::CounterFixture()
 {
     const qint64 hallId = Installation::configure(
@@ -15,21 +36,8 @@ CounterFixture::CounterFixture()
     // Hashing is slow on purpose; one hash serves every operator of the fixture.
     static const QString hash = AuthService::hashPassword(QString::fromLatin1(kPassword));
     const auto addOperator = [&](const char* code, const char* name, Role role, bool active) {
-        Sql::exec(
-            db,
-            QStringLiteral("INSERT INTO operators (code, name, hall_id, password_hash, active, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')"),
-            {QString::fromUtf8(code), QString::fromUtf8(name), hallId, hash, active ? 1 : 0});
-        Operator op;
-        op.id = Sql::scalar(db, QStringLiteral("SELECT id FROM operators WHERE code = ?"), {QString::fromUtf8(code)})
-                    .toLongLong();
-        op.code = QString::fromUtf8(code);
-        op.name = QString::fromUtf8(name);
-        op.roles = {role};
-        op.hallId = hallId;
-        op.active = active;
-        Sql::exec(db, QStringLiteral("INSERT INTO operator_roles (operator_id, role) VALUES (?, ?)"),
-                  {op.id, roleCode(role)});
+        const Operator op
+            = Test::addOperator(store(), hallId, QString::fromUtf8(code), QString::fromUtf8(name), role, active, hash);
         m_operators.insert(op.code, op);
     };
     addOperator("clerk01", "刘收费", Role::Clerk, true);

@@ -9,6 +9,11 @@
 
 namespace HallDesk::Test {
 
+// Adds an operator with one role to a store: the rows AuthService::addOperator writes, but with a password hash
+// made beforehand (hashing is slow on purpose; one hash serves every operator of a fixture).
+Operator addOperator(Store& store, qint64 hallId, const QString& code, const QString& name, Role role, bool active,
+                     const QString& passwordHash);
+
 // A small hall for the counter's tests, built by hand (hall H01, terminal T01, business date 2026-02-19):
 //   3300000001 residential, bills 2025-11 100.00 due 2025-12-20 and 2025-12 200.00 due 2026-01-20, no prepaid
 //   3300000002 commercial, bill 2025-12 100.00 due 2026-01-20, prepaid 5.00
