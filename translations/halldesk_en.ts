@@ -3945,5 +3945,67 @@ Commands:
         <source>Also the events a supervisor marked reviewed.</source>
         <translation>Also the events a supervisor marked reviewed.</translation>
     </message>
+    <message>
+        <source>A first fill of one hall from the centre, and a push against COPY; the event loop&apos;s longest gap meanwhile.</source>
+        <translation>A first fill of one hall from the centre, and a push against COPY; the event loop&apos;s longest gap meanwhile.</translation>
+    </message>
+    <message>
+        <source>The bench hall has %1 accounts; --events %2 needs as many.</source>
+        <translation>The bench hall has %1 accounts; --events %2 needs as many.</translation>
+    </message>
+    <message>
+        <source>In a scratch database on the given server: load one hall of demo accounts with 13 months of bills, fill an empty store from it as a terminal does, take payments at the counter and push them, and COPY the same events into the same server for reference. The event loop of this thread is probed every 10 ms meanwhile, as the window&apos;s would be. The scratch database is dropped at the end.</source>
+        <translation>In a scratch database on the given server: load one hall of demo accounts with 13 months of bills, fill an empty store from it as a terminal does, take payments at the counter and push them, and COPY the same events into the same server for reference. The event loop of this thread is probed every 10 ms meanwhile, as the window&apos;s would be. The scratch database is dropped at the end.</translation>
+    </message>
+    <message>
+        <source>The central server, postgresql://user:password@host:port/database (an administrator who may create databases and roles).</source>
+        <translation>The central server, postgresql://user:password@host:port/database (an administrator who may create databases and roles).</translation>
+    </message>
+    <message>
+        <source>Accounts in the hall (default %1).</source>
+        <translation>Accounts in the hall (default %1).</translation>
+    </message>
+    <message>
+        <source>Payments to push (default %1).</source>
+        <translation>Payments to push (default %1).</translation>
+    </message>
+    <message>
+        <source>The demo data&apos;s seed (default 1).</source>
+        <translation>The demo data&apos;s seed (default 1).</translation>
+    </message>
+    <message>
+        <source>Where the bench store is made (default: the current folder).</source>
+        <translation>Where the bench store is made (default: the current folder).</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder in %1.</source>
+        <translation>Cannot make a temporary folder in %1.</translation>
+    </message>
+    <message>
+        <source>Loaded %1 accounts into the centre in %2 s.</source>
+        <translation>Loaded %1 accounts into the centre in %2 s.</translation>
+    </message>
+    <message>
+        <source>Filled the store: %1 rows in %2 s.</source>
+        <translation>Filled the store: %1 rows in %2 s.</translation>
+    </message>
+    <message>
+        <source>First fill of one hall (%1 accounts, %2 rows): %3 s, %4 rows/s (goal under %5 s)
+</source>
+        <translation>First fill of one hall (%1 accounts, %2 rows): %3 s, %4 rows/s (goal under %5 s)
+</translation>
+    </message>
+    <message>
+        <source>Push of %1 payments: %2 s; COPY of the same events %3 s; ratio %4x (goals under %5 s, at most %6x)
+</source>
+        <translation>Push of %1 payments: %2 s; COPY of the same events %3 s; ratio %4x (goals under %5 s, at most %6x)
+</translation>
+    </message>
+    <message>
+        <source>Longest event-loop gap: %1 ms during the fill, %2 ms during the push (goal under %3 ms)
+</source>
+        <translation>Longest event-loop gap: %1 ms during the fill, %2 ms during the push (goal under %3 ms)
+</translation>
+    </message>
 </context>
 </TS>

@@ -3932,5 +3932,64 @@ Commands:
         <source>Also the events a supervisor marked reviewed.</source>
         <translation>同时列出主管已标记为已复核的事件。</translation>
     </message>
+    <message>
+        <source>A first fill of one hall from the centre, and a push against COPY; the event loop&apos;s longest gap meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bench hall has %1 accounts; --events %2 needs as many.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a scratch database on the given server: load one hall of demo accounts with 13 months of bills, fill an empty store from it as a terminal does, take payments at the counter and push them, and COPY the same events into the same server for reference. The event loop of this thread is probed every 10 ms meanwhile, as the window&apos;s would be. The scratch database is dropped at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server, postgresql://user:password@host:port/database (an administrator who may create databases and roles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts in the hall (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments to push (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo data&apos;s seed (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the bench store is made (default: the current folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1 accounts into the centre in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled the store: %1 rows in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First fill of one hall (%1 accounts, %2 rows): %3 s, %4 rows/s (goal under %5 s)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push of %1 payments: %2 s; COPY of the same events %3 s; ratio %4x (goals under %5 s, at most %6x)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest event-loop gap: %1 ms during the fill, %2 ms during the push (goal under %3 ms)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

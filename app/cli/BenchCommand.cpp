@@ -79,6 +79,11 @@ constexpr Benchmark kBenchmarks[] = {
      Bench::lookup},
     {"pay", QT_TRANSLATE_NOOP("halldeskctl", "Payment commit time against a bare insert; a group payment."),
      Bench::pay},
+    {"sync",
+     QT_TRANSLATE_NOOP("halldeskctl",
+                       "A first fill of one hall from the centre, and a push against COPY; the "
+                       "event loop's longest gap meanwhile."),
+     Bench::sync},
 };
 
 QString benchmarkList()

@@ -30,5 +30,7 @@ int positiveOption(const QCommandLineParser& parser, const QString& option, int 
 int lookup(const QStringList& args);
 // halldeskctl bench pay --db PATH [--payments N] [--group N] (PayBench.cpp)
 int pay(const QStringList& args);
+// halldeskctl bench sync --url ADMIN_URL [--accounts N] [--events N] [--seed S] [--dir PATH] (SyncBench.cpp)
+int sync(const QStringList& args);
 
 } // namespace HallDesk::Cli::Bench

@@ -40,20 +40,6 @@ void noPositional(const QCommandLineParser& parser)
     }
 }
 
-// A password for a terminal role: 24 random bytes from libsodium, base64 without padding, URL-safe.
-QString newPassword()
-{
-    if (sodium_init() < 0) {
-        throw CliError{Text::tr("libsodium could not be initialised."), kExitFailure};
-    }
-    unsigned char bytes[24];
-    randombytes_buf(bytes, sizeof bytes);
-    char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    sodium_memzero(bytes, sizeof bytes);
-    return QString::fromLatin1(text);
-}
-
 // halldeskctl central migrate --url URL
 int runMigrate(const QStringList& args)
 {
@@ -220,6 +206,20 @@ int runCentralDemo(const QStringList& args)
 }
 
 } // namespace
+
+// A password for a terminal role: 24 random bytes from libsodium, base64 without padding, URL-safe.
+QString newPassword()
+{
+    if (sodium_init() < 0) {
+        throw CliError{Text::tr("libsodium could not be initialised."), kExitFailure};
+    }
+    unsigned char bytes[24];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(bytes, sizeof bytes);
+    return QString::fromLatin1(text);
+}
 
 // halldeskctl central migrate | terminal add | pay | demo
 int runCentral(const QStringList& args)

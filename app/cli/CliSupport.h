@@ -40,6 +40,10 @@ std::unique_ptr<Store> openStore(const QString& path);
 // data; throws CliError when either is missing or the sign-in is refused.
 Session signIn(Store& store, const QString& operatorCode);
 
+// A password for a terminal's login role at the centre: 24 random bytes from libsodium, URL-safe base64
+// (CentralCommands.cpp).
+QString newPassword();
+
 // One JSON object on stdout, on one line.
 void printJson(const QJsonObject& object);
 

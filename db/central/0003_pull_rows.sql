@@ -35,7 +35,7 @@ FROM central.late_fee_rates r;
 -- sync.pull's view did not send them at all; it gets the same rule.
 CREATE VIEW central.rows_operators AS
 SELECT h.hall_id, o.row_version, o.code, o.name, oh.code AS hall_code, o.password_hash, o.roles::text AS roles,
-    o.active::text AS active
+    CASE WHEN o.active THEN 't' ELSE 'f' END AS active
 FROM central.operators o
 JOIN central.halls h ON o.hall_id IS NULL OR h.hall_id = o.hall_id
 LEFT JOIN central.halls oh ON oh.hall_id = o.hall_id;
@@ -48,7 +48,7 @@ JOIN central.halls h ON o.hall_id IS NULL OR h.hall_id = o.hall_id
 LEFT JOIN central.halls oh ON oh.hall_id = o.hall_id;
 
 CREATE VIEW central.rows_terminals AS
-SELECT t.hall_id, t.row_version, h.code AS hall_code, t.code, t.name, t.active::text AS active
+SELECT t.hall_id, t.row_version, h.code AS hall_code, t.code, t.name, CASE WHEN t.active THEN 't' ELSE 'f' END AS active
 FROM central.terminals t JOIN central.halls h USING (hall_id);
 
 CREATE VIEW central.rows_transformer_areas AS

@@ -1,18 +1,18 @@
-#include "tests/support/UiLatencyProbe.h"
+#include "app/sync/EventLoopProbe.h"
 
 #include <algorithm>
 
-namespace HallDesk::Test {
+namespace HallDesk {
 
-UiLatencyProbe::UiLatencyProbe(int intervalMs, QObject* parent)
+EventLoopProbe::EventLoopProbe(int intervalMs, QObject* parent)
     : QObject(parent)
 {
     m_timer.setInterval(intervalMs);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &UiLatencyProbe::tick);
+    connect(&m_timer, &QTimer::timeout, this, &EventLoopProbe::tick);
 }
 
-void UiLatencyProbe::start()
+void EventLoopProbe::start()
 {
     m_ticks = 0;
     m_maxGapMs = 0;
@@ -22,7 +22,7 @@ void UiLatencyProbe::start()
     m_timer.start();
 }
 
-void UiLatencyProbe::stop()
+void EventLoopProbe::stop()
 {
     m_timer.stop();
     m_elapsedMs = m_clock.elapsed();
@@ -30,7 +30,7 @@ void UiLatencyProbe::stop()
     m_maxGapMs = std::max(m_maxGapMs, m_elapsedMs - m_last);
 }
 
-void UiLatencyProbe::tick()
+void EventLoopProbe::tick()
 {
     const qint64 now = m_clock.elapsed();
     m_maxGapMs = std::max(m_maxGapMs, now - m_last);
@@ -38,4 +38,4 @@ void UiLatencyProbe::tick()
     ++m_ticks;
 }
 
-} // namespace HallDesk::Test
+} // namespace HallDesk

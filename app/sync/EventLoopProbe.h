@@ -4,15 +4,16 @@
 #include <QObject>
 #include <QTimer>
 
-namespace HallDesk::Test {
+namespace HallDesk {
 
 // How responsive the thread's event loop is: a timer ticks every `intervalMs` and the probe keeps the longest gap
 // between two ticks. A loop that never waits shows gaps close to the interval; a blocked loop shows the block.
-// For tests and benches: start(), do the work while the loop runs (QTRY_…, qWait), stop(), read the figures.
-class UiLatencyProbe final : public QObject
+// For tests and benchmarks (halldeskctl bench sync): start(), do the work while the loop runs (QTRY_…, qWait), stop(),
+// read the figures.
+class EventLoopProbe final : public QObject
 {
 public:
-    explicit UiLatencyProbe(int intervalMs = 10, QObject* parent = nullptr);
+    explicit EventLoopProbe(int intervalMs = 10, QObject* parent = nullptr);
 
     void start();
     void stop();
@@ -36,7 +37,7 @@ private:
 // returns the longest gap between 10 ms ticks on the calling thread while it ran.
 template <typename Work> qint64 maxEventLoopGapMs(Work&& work, int* ticks = nullptr)
 {
-    UiLatencyProbe probe(10);
+    EventLoopProbe probe(10);
     probe.start();
     work();
     probe.stop();
@@ -46,4 +47,4 @@ template <typename Work> qint64 maxEventLoopGapMs(Work&& work, int* ticks = null
     return probe.maxGapMs();
 }
 
-} // namespace HallDesk::Test
+} // namespace HallDesk
