@@ -3934,62 +3934,65 @@ Commands:
     </message>
     <message>
         <source>A first fill of one hall from the centre, and a push against COPY; the event loop&apos;s longest gap meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>从中心服务器初始化一个营业厅，以及推送与 COPY 的对比；并测量期间事件循环的最长停顿。</translation>
     </message>
     <message>
         <source>The bench hall has %1 accounts; --events %2 needs as many.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试营业厅只有 %1 个用户；--events %2 需要同样多的用户。</translation>
     </message>
     <message>
         <source>In a scratch database on the given server: load one hall of demo accounts with 13 months of bills, fill an empty store from it as a terminal does, take payments at the counter and push them, and COPY the same events into the same server for reference. The event loop of this thread is probed every 10 ms meanwhile, as the window&apos;s would be. The scratch database is dropped at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>在指定服务器上的临时数据库中：为一个营业厅载入带 13 个月账单的演示用户，像终端那样从中初始化一个空的本地数据库，在柜台收费并推送，再把同样的事件用 COPY 写入同一服务器作为参照。期间每 10 毫秒探测一次本线程的事件循环，与窗口的情况相同。结束时删除临时数据库。</translation>
     </message>
     <message>
         <source>The central server, postgresql://user:password@host:port/database (an administrator who may create databases and roles).</source>
-        <translation type="unfinished"></translation>
+        <translation>中心服务器，postgresql://user:password@host:port/database（需可创建数据库和角色的管理员）。</translation>
     </message>
     <message>
         <source>Accounts in the hall (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>营业厅的用户数（默认 %1）。</translation>
     </message>
     <message>
         <source>Payments to push (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>要推送的缴费笔数（默认 %1）。</translation>
     </message>
     <message>
         <source>The demo data&apos;s seed (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据的随机种子（默认 1）。</translation>
     </message>
     <message>
         <source>Where the bench store is made (default: the current folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>测试用本地数据库的位置（默认：当前文件夹）。</translation>
     </message>
     <message>
         <source>Cannot make a temporary folder in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 中创建临时文件夹。</translation>
     </message>
     <message>
         <source>Loaded %1 accounts into the centre in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %2 秒内向中心服务器载入 %1 个用户。</translation>
     </message>
     <message>
         <source>Filled the store: %1 rows in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>本地数据库初始化完成：%2 秒内 %1 行。</translation>
     </message>
     <message>
         <source>First fill of one hall (%1 accounts, %2 rows): %3 s, %4 rows/s (goal under %5 s)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>一个营业厅的首次初始化（%1 个用户，%2 行）：%3 秒，每秒 %4 行（目标低于 %5 秒）
+</translation>
     </message>
     <message>
         <source>Push of %1 payments: %2 s; COPY of the same events %3 s; ratio %4x (goals under %5 s, at most %6x)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>推送 %1 笔缴费：%2 秒；同样事件的 COPY：%3 秒；比值 %4 倍（目标低于 %5 秒，最多 %6 倍）
+</translation>
     </message>
     <message>
         <source>Longest event-loop gap: %1 ms during the fill, %2 ms during the push (goal under %3 ms)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>事件循环最长停顿：初始化期间 %1 毫秒，推送期间 %2 毫秒（目标低于 %3 毫秒）
+</translation>
     </message>
 </context>
 </TS>
