@@ -31,6 +31,8 @@ public:
     qint64 columnInteger(int column) const;
     bool columnIsNull(int column) const;
     void reset();
+    // The statement itself, for reading columns of other types.
+    sqlite3_stmt* raw() const { return m_statement; }
 
 private:
     [[noreturn]] void fail() const;

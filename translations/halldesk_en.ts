@@ -1256,6 +1256,14 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>Bills</source>
         <translation>Bills</translation>
     </message>
+    <message>
+        <source>Everything has been copied. Building the search index of the accounts…</source>
+        <translation>Everything has been copied. Building the search index of the accounts…</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>Search index</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::LockScreen</name>

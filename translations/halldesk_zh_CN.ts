@@ -1254,6 +1254,14 @@ Find a customer on the Lookup screen (F2).</source>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
+    <message>
+        <source>Everything has been copied. Building the search index of the accounts…</source>
+        <translation>数据已全部复制。正在建立用户的搜索索引…</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>搜索索引</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::LockScreen</name>

@@ -5,6 +5,7 @@
 #include "db/StoreError.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <algorithm>
 #include <charconv>
 #include <sqlite3.h>
@@ -45,7 +46,8 @@ PulledPage::PulledPage(CentralRows rows, const PullTable& table)
     : m_rows(std::move(rows))
 {
     const auto malformed = [&table] {
-        return StoreError(PullApplier::tr("The centre sent a page of %1 that this HallDesk cannot read.").arg(table.name));
+        return StoreError(
+            PullApplier::tr("The centre sent a page of %1 that this HallDesk cannot read.").arg(table.name));
     };
     if (m_rows.columns() < kFirstValueColumn || m_rows.rows() < kHeaderRows) {
         throw malformed();
@@ -124,7 +126,8 @@ qint64 PulledPage::integer(int i, int field) const
     bool ok = false;
     const qint64 value = parseInteger(text(i, field), &ok);
     if (!ok) {
-        throw StoreError(PullApplier::tr("The centre sent \"%1\" where a whole number belongs.").arg(qs(text(i, field))));
+        throw StoreError(
+            PullApplier::tr("The centre sent \"%1\" where a whole number belongs.").arg(qs(text(i, field))));
     }
     return value;
 }
@@ -284,40 +287,97 @@ void PullApplier::apply(const QString& table, const PulledPage& page, const QByt
     }
 }
 
-void PullApplier::deferSearchIfEmpty(const QByteArray& now)
+void PullApplier::beginFirstFillIfEmpty(const QByteArray& now)
 {
-    SqliteStatement& empty = statement("SELECT NOT EXISTS (SELECT 1 FROM accounts)");
+    SqliteStatement empty(m_db, "SELECT NOT EXISTS (SELECT 1 FROM accounts)");
     const bool isEmpty = empty.next() && empty.columnInteger(0) != 0;
     empty.reset();
-    if (isEmpty) {
-        SqliteStatement& defer = statement("INSERT OR IGNORE INTO search_deferred (only, since) VALUES (1, ?)");
-        defer.text(1, std::string_view(now.constData(), std::size_t(now.size())));
-        defer.run();
+    if (!isEmpty) {
+        return;
+    }
+    const std::string_view since(now.constData(), std::size_t(now.size()));
+    SqliteStatement(m_db, "BEGIN IMMEDIATE").run();
+    try {
+        SqliteStatement search(m_db, "INSERT OR IGNORE INTO fill_deferred (name, sql, since) VALUES ('search', '', ?)");
+        search.text(1, since);
+        search.run();
+        // the indexes made by CREATE INDEX (not those of UNIQUE constraints, which the pull looks rows up by)
+        SqliteStatement setAside(m_db,
+                                 "INSERT OR IGNORE INTO fill_deferred (name, sql, since) SELECT name, sql, ? FROM "
+                                 "sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
+                                 "('accounts', 'contacts')");
+        setAside.text(1, since);
+        setAside.run();
+        QList<QByteArray> drops;
+        SqliteStatement names(m_db,
+                              "SELECT name FROM fill_deferred WHERE name <> 'search' AND name IN (SELECT name "
+                              "FROM sqlite_master WHERE type = 'index')");
+        while (names.next()) {
+            drops << QByteArray("DROP INDEX \"")
+                    + QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(names.raw(), 0))) + '"';
+        }
+        for (const QByteArray& drop : std::as_const(drops)) {
+            SqliteStatement(m_db, drop).run();
+        }
+        SqliteStatement(m_db, "COMMIT").run();
+    } catch (...) {
+        SqliteStatement(m_db, "ROLLBACK").run();
+        throw;
     }
 }
 
-void PullApplier::finishDeferredSearch()
+void PullApplier::finishFirstFill()
 {
-    SqliteStatement& deferred = statement("SELECT EXISTS (SELECT 1 FROM search_deferred)");
-    const bool isDeferred = deferred.next() && deferred.columnInteger(0) != 0;
-    deferred.reset();
-    if (!isDeferred) {
+    QList<QByteArray> indexes;
+    bool search = false;
+    {
+        SqliteStatement deferred(m_db, "SELECT name, sql FROM fill_deferred ORDER BY name");
+        while (deferred.next()) {
+            const QByteArray name(reinterpret_cast<const char*>(sqlite3_column_text(deferred.raw(), 0)));
+            if (name == "search") {
+                search = true;
+            } else {
+                indexes << QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(deferred.raw(), 1)));
+            }
+        }
+    }
+    if (!search && indexes.isEmpty()) {
         return;
     }
-    // What the search triggers do row by row, for every account at once: FTS5 reads its content table again, and
-    // the grams go in in key order, with their second index built afterwards by sorting.
-    const char* const steps[] = {
-        "INSERT INTO account_search (account_search) VALUES ('rebuild')",
-        "DROP INDEX name_grams_account",
-        "DELETE FROM name_grams",
-        "INSERT OR IGNORE INTO name_grams (gram, account_id) SELECT substr(a.name, s.start, s.len), a.id FROM "
-        "accounts a JOIN name_gram_slices s ON s.start + s.len - 1 <= length(a.name) ORDER BY 1, 2",
-        "CREATE INDEX name_grams_account ON name_grams (account_id)",
-        "DELETE FROM search_deferred",
-    };
-    for (const char* sql : steps) {
-        SqliteStatement step(m_db, QByteArray(sql));
-        step.run();
+    QList<QByteArray> steps;
+    if (search) {
+        // What the search triggers do row by row, for every account at once: FTS5 reads its content table again
+        // (with a larger buffer: fewer segments to merge), and the grams go in in key order, their second index
+        // (set aside with the others) made afterwards by sorting.
+        steps << "INSERT INTO account_search (account_search, rank) VALUES ('hashsize', 67108864)"
+              << "INSERT INTO account_search (account_search) VALUES ('rebuild')"
+              << "INSERT INTO account_search (account_search, rank) VALUES ('hashsize', 1048576)"
+              << "DROP INDEX IF EXISTS name_grams_account"
+              << "DELETE FROM name_grams"
+              << "INSERT OR IGNORE INTO name_grams (gram, account_id) SELECT substr(a.name, s.start, s.len), a.id "
+                 "FROM accounts a JOIN name_gram_slices s ON s.start + s.len - 1 <= length(a.name) ORDER BY 1, 2"
+              << "CREATE INDEX name_grams_account ON name_grams (account_id)";
+    }
+    for (const QByteArray& sql : std::as_const(indexes)) {
+        steps << sql;
+    }
+    steps << "DELETE FROM fill_deferred";
+    // sorting a million keys in memory rather than in temporary files: a larger page cache for these steps only
+    SqliteStatement cacheSize(m_db, "PRAGMA cache_size");
+    const qint64 cache = cacheSize.next() ? cacheSize.columnInteger(0) : -2000;
+    cacheSize.reset();
+    SqliteStatement(m_db, "PRAGMA cache_size = -262144").run();
+    const auto restoreCache = qScopeGuard(
+        [this, cache] { SqliteStatement(m_db, "PRAGMA cache_size = " + QByteArray::number(cache)).run(); });
+    SqliteStatement(m_db, "BEGIN IMMEDIATE").run();
+    try {
+        for (const QByteArray& sql : std::as_const(steps)) {
+            SqliteStatement(m_db, sql).run();
+        }
+        SqliteStatement(m_db, "COMMIT").run();
+    } catch (...) {
+        SqliteStatement(m_db, "ROLLBACK").run();
+        throw;
     }
 }
 

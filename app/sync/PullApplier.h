@@ -77,12 +77,13 @@ public:
     // Applies every row of the page; `now` stamps ledger lines and rows without their own time.
     void apply(const QString& table, const PulledPage& page, const QByteArray& now);
 
-    // A first fill (a store without accounts): the search tables wait until the fill ends (search_deferred,
-    // db/local/0005_search_deferred.sql). Call before the first page of accounts.
-    void deferSearchIfEmpty(const QByteArray& now);
-    // In the transaction of the last page of accounts: when the search was deferred, builds it from `accounts`
-    // in one pass and ends the deferral.
-    void finishDeferredSearch();
+    // A first fill (a store without accounts): the search tables and the secondary indexes of accounts and
+    // contacts wait until the fill ends (fill_deferred, db/local/0005_first_fill.sql). Call before the first page
+    // of accounts; one transaction.
+    void beginFirstFillIfEmpty(const QByteArray& now);
+    // After the last page of every table: when something was deferred, builds the search tables from `accounts`
+    // in one pass, makes the indexes set aside, and ends the deferral; one transaction.
+    void finishFirstFill();
 
 private:
     using Applier = void (PullApplier::*)(const PulledPage&, int, const QByteArray&);

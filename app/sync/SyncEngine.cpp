@@ -103,6 +103,17 @@ SyncReport SyncEngine::runOnce()
             }
         }
     }
+    if (!report.cancelled) {
+        QElapsedTimer finishing;
+        finishing.start();
+        if (m_progress && firstFill) {
+            m_progress(SyncProgress{QStringLiteral("search"), 0, 0, true});
+        }
+        PullApplier(m_store.connection()).finishFirstFill();
+        if (firstFill) {
+            report.pullMilliseconds.insert(QStringLiteral("search"), finishing.elapsed());
+        }
+    }
     report.milliseconds = timer.elapsed();
     return report;
 }
@@ -189,9 +200,8 @@ void SyncEngine::pull(CentralConnection& centre, const PullTable& table, bool fi
     const qint64 start
         = Sql::scalar(db, QStringLiteral("SELECT watermark FROM sync_watermarks WHERE table_name = ?"), {table.name})
               .toLongLong();
-    const bool accounts = table.name == QStringLiteral("accounts");
-    if (accounts) {
-        applier.deferSearchIfEmpty(nowUtc().toUtf8());
+    if (table.name == QStringLiteral("accounts")) {
+        applier.beginFirstFillIfEmpty(nowUtc().toUtf8());
     }
     qint64 watermark = start;
     int count = 0;
@@ -214,9 +224,6 @@ void SyncEngine::pull(CentralConnection& centre, const PullTable& table, bool fi
         const QByteArray now = nowUtc().toUtf8();
         Sql::Transaction transaction(db);
         applier.apply(table.name, page, now);
-        if (accounts && !page.more()) {
-            applier.finishDeferredSearch();
-        }
         Sql::exec(db,
                   QStringLiteral("INSERT INTO sync_watermarks (table_name, watermark, pulled_at) VALUES (?, ?, ?) ON "
                                  "CONFLICT (table_name) DO UPDATE SET watermark = excluded.watermark, pulled_at = "

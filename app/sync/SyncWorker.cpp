@@ -6,6 +6,7 @@
 #include "db/Store.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSysInfo>
 #include <QTimer>
@@ -106,9 +107,13 @@ void SyncWorker::runRound()
             engine.setPageSize(m_pageRows);
         }
         engine.setCancel([this] { return m_cancel.load() || m_stopping.load(); });
-        engine.setProgress([this](const SyncProgress& progress) {
+        // at most ten updates a second: the window has other things to paint
+        engine.setProgress([this, shown = QElapsedTimer()](const SyncProgress& progress) mutable {
             m_status.progress = progress;
-            publish();
+            if (!shown.isValid() || shown.elapsed() >= 100 || progress.permille == 1000) {
+                shown.start();
+                publish();
+            }
         });
         m_status.lastReport = engine.runOnce();
         m_status.state = SyncStatus::State::Online;

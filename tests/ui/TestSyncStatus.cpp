@@ -353,7 +353,7 @@ private Q_SLOTS:
         QVERIFY2(done.state == SyncStatus::State::Online && !done.lastReport.cancelled, qPrintable(done.lastError));
         QCOMPARE(localCount("accounts"), 302);
         QCOMPARE(localCount("bills"), centreBills);
-        QCOMPARE(localCount("search_deferred"), 0);
+        QCOMPARE(localCount("fill_deferred"), 0);
         QCOMPARE(localCount("operators"), 2); // boss01 made here, clerk01 from the centre
         QCOMPARE(Sql::scalar(store.connection(),
                              QStringLiteral("SELECT count(*) FROM operators o JOIN operator_roles r ON r.operator_id = "

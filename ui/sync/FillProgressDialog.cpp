@@ -31,9 +31,13 @@ bool FillProgressDialog::show(const SyncStatus& status)
         QProgressDialog::show();
         return true;
     }
-    setLabelText(tr("This terminal's store is empty: the hall's accounts and bills are being copied from the central "
-                    "server.\n%1: %2 rows so far.")
-                     .arg(tableName(status.progress.table), QLocale().toString(status.progress.rows)));
+    if (status.progress.table == QStringLiteral("search")) {
+        setLabelText(tr("Everything has been copied. Building the search index of the accounts…"));
+    } else {
+        setLabelText(tr("This terminal's store is empty: the hall's accounts and bills are being copied from the "
+                        "central server.\n%1: %2 rows so far.")
+                         .arg(tableName(status.progress.table), QLocale().toString(status.progress.rows)));
+    }
     setValue(status.progress.permille);
     QProgressDialog::show();
     return true;
@@ -53,6 +57,7 @@ QString FillProgressDialog::tableName(const QString& table)
         {QStringLiteral("payer_groups"), QT_TR_NOOP("Payer groups")},
         {QStringLiteral("payer_group_members"), QT_TR_NOOP("Payer group members")},
         {QStringLiteral("bills"), QT_TR_NOOP("Bills")},
+        {QStringLiteral("search"), QT_TR_NOOP("Search index")},
     };
     const char* name = names.value(table);
     return name != nullptr ? tr(name) : table;
