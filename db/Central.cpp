@@ -188,14 +188,16 @@ QVariant CentralConnection::scalar(const QString& sql, const QVariantList& value
     return query.next() ? query.value(0) : QVariant();
 }
 
-QJsonValue CentralConnection::json(const QString& sql, const QVariantList& values)
+QJsonValue CentralConnection::json(const QByteArray& sql, const QList<QByteArray>& parameters)
 {
-    const QVariant value = scalar(sql, values);
-    if (!value.isValid() || value.isNull()) {
+    send(sql, parameters);
+    const CentralRows rows = receive();
+    if (rows.rows() == 0 || rows.columns() == 0 || rows.isNull(0, 0)) {
         return QJsonValue(QJsonValue::Null);
     }
+    const std::string_view value = rows.text(0, 0);
+    const QByteArray text = QByteArray::fromRawData(value.data(), qsizetype(value.size()));
     QJsonParseError error{};
-    const QByteArray text = value.toString().toUtf8();
     const QJsonDocument document = QJsonDocument::fromJson(text, &error);
     if (error.error != QJsonParseError::NoError) {
         // a scalar JSON value (a string or a number) is not a document for Qt: wrap it

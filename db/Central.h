@@ -81,8 +81,10 @@ public:
     QSqlQuery exec(const QString& sql, const QVariantList& values = {});
     // The first column of the first row; an invalid QVariant when there is no row.
     QVariant scalar(const QString& sql, const QVariantList& values = {});
-    // The first column of the first row, parsed as JSON (for functions returning json/jsonb).
-    QJsonValue json(const QString& sql, const QVariantList& values = {});
+    // The first column of the first row, parsed as JSON (for functions returning json/jsonb). Parameters are $1,
+    // $2, … in the SQL, sent as text through libpq as an unnamed statement: nothing is prepared by name, so a
+    // connection pool in transaction mode (pgbouncer) can sit between. The sync API goes through here.
+    QJsonValue json(const QByteArray& sql, const QList<QByteArray>& parameters = {});
 
     // One statement with text parameters sent without waiting for its rows (libpq PQsendQueryParams), so the
     // caller can work while the server does; receive() waits for them. At most one statement is in flight, and

@@ -150,9 +150,10 @@ int runCentralPay(const QStringList& args)
         }
     }
     CentralConnection connection(settings);
-    const QJsonValue result = connection.json(
-        QStringLiteral("SELECT central.record_external_payment(?, CAST(? AS bigint), ?, CAST(? AS uuid))::text"),
-        {account, QString::number(amount->fen()), channel, uuid.toString(QUuid::WithoutBraces)});
+    const QJsonValue result
+        = connection.json("SELECT central.record_external_payment($1, $2::bigint, $3, $4::uuid)::text",
+                          {account.toUtf8(), QByteArray::number(amount->fen()), channel.toUtf8(),
+                           uuid.toString(QUuid::WithoutBraces).toUtf8()});
     QJsonObject object = result.toObject();
     if (!object.contains(QStringLiteral("uuid"))) {
         object.insert(QStringLiteral("uuid"), uuid.toString(QUuid::WithoutBraces));

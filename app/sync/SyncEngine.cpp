@@ -73,8 +73,7 @@ SyncReport SyncEngine::runOnce()
     const QJsonObject client{{QStringLiteral("client"), QStringLiteral("halldesk")},
                              {QStringLiteral("version"), QStringLiteral(HALLDESK_VERSION)},
                              {QStringLiteral("host"), QSysInfo::machineHostName()}};
-    const QJsonObject hello
-        = centre.json(QStringLiteral("SELECT sync.hello(CAST(? AS jsonb))::text"), {compact(client)}).toObject();
+    const QJsonObject hello = centre.json("SELECT sync.hello($1::jsonb)::text", {compact(client).toUtf8()}).toObject();
     if (hello.value(QStringLiteral("api_version")).toInt() != 1) {
         throw StoreError(tr("The central server speaks sync API version %1; this HallDesk speaks version 1.")
                              .arg(hello.value(QStringLiteral("api_version")).toInt()));
@@ -150,7 +149,7 @@ void SyncEngine::push(CentralConnection& centre, int maxBatch, SyncReport& repor
         }
         // One call, one server transaction. If the reply is lost, the next round sends the same events again.
         const QJsonArray results
-            = centre.json(QStringLiteral("SELECT sync.push(CAST(? AS jsonb))::text"), {compact(batch)}).toArray();
+            = centre.json("SELECT sync.push($1::jsonb)::text", {compact(batch).toUtf8()}).toArray();
         if (results.size() != ids.size()) {
             throw StoreError(
                 tr("The centre answered %1 results for a batch of %2 events.").arg(results.size()).arg(ids.size()));

@@ -260,10 +260,9 @@ QString testSyncServer(const QString& url)
     const QJsonObject client{{QStringLiteral("client"), QStringLiteral("halldesk")},
                              {QStringLiteral("version"), QStringLiteral(HALLDESK_VERSION)},
                              {QStringLiteral("host"), QSysInfo::machineHostName()}};
-    const QJsonObject hello = centre
-                                  .json(QStringLiteral("SELECT sync.hello(CAST(? AS jsonb))::text"),
-                                        {QString::fromUtf8(QJsonDocument(client).toJson(QJsonDocument::Compact))})
-                                  .toObject();
+    const QJsonObject hello
+        = centre.json("SELECT sync.hello($1::jsonb)::text", {QJsonDocument(client).toJson(QJsonDocument::Compact)})
+              .toObject();
     return SyncWorker::tr("Connected to %1 (sync API version %2).")
         .arg(settings.redactedUrl())
         .arg(hello.value(QStringLiteral("api_version")).toInt());

@@ -169,10 +169,8 @@ private Q_SLOTS:
         QVERIFY(settings.value(QStringLiteral("role")).toString().startsWith(QStringLiteral("halldesk_")));
 
         CentralConnection terminal(CentralSettings::fromUrl(settings.value(QStringLiteral("url")).toString()));
-        const QJsonObject hello = terminal
-                                      .json(QStringLiteral("SELECT sync.hello(CAST(? AS jsonb))::text"),
-                                            {QStringLiteral("{\"hall_code\": \"H02\"}")})
-                                      .toObject();
+        const QJsonObject hello
+            = terminal.json("SELECT sync.hello($1::jsonb)::text", {"{\"hall_code\": \"H02\"}"}).toObject();
         QCOMPARE(hello.value(QStringLiteral("hall_code")).toString(), QStringLiteral("H01"));
         QCOMPARE(hello.value(QStringLiteral("terminal_code")).toString(), QStringLiteral("T01"));
         // The terminal's role has no table privileges.
