@@ -10,6 +10,7 @@
 #include "db/Sql.h"
 #include "tests/support/ModalHelper.h"
 #include "tests/support/TempStore.h"
+#include "tests/support/Widgets.h"
 #include "ui/MainWindow.h"
 #include "ui/common/Theme.h"
 #include "ui/counter/CounterScreen.h"
@@ -22,7 +23,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialog>
-#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -37,17 +37,11 @@ using namespace HallDesk;
 
 namespace {
 
+using Test::child;
+using Test::commitText;
+
 const QString kClerkPassword = QStringLiteral("counter-2026");
 const QString kSupervisorPassword = QStringLiteral("supervise-2026");
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found) {
-        qWarning("no child %s", name);
-    }
-    return found;
-}
 
 // Types into whatever has the keyboard focus, as a person's keys would go. After a modal dialog closed, the window
 // under it becomes active again first.
@@ -64,14 +58,6 @@ QWidget* focused()
         }
     }
     return QApplication::focusWidget();
-}
-
-// Chinese arrives through an input method, not as key presses.
-void commitText(QWidget* widget, const QString& text)
-{
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QApplication::sendEvent(widget, &event);
 }
 
 // Fills the supervisor's part of an approval dialog and presses Enter in the password field.

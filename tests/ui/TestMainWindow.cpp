@@ -9,6 +9,7 @@
 #include "db/Sql.h"
 #include "tests/support/ModalHelper.h"
 #include "tests/support/TempStore.h"
+#include "tests/support/Widgets.h"
 #include "ui/Desk.h"
 #include "ui/MainWindow.h"
 #include "ui/accounts/AccountView.h"
@@ -19,7 +20,6 @@
 
 #include <QApplication>
 #include <QDialog>
-#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -35,24 +35,10 @@ using namespace HallDesk;
 
 namespace {
 
+using Test::child;
+using Test::commitText;
+
 const QString kClerkPassword = QStringLiteral("counter-2026");
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found) {
-        qWarning("no child %s", name);
-    }
-    return found;
-}
-
-// Chinese arrives through an input method, not as key presses.
-void commitText(QWidget* widget, const QString& text)
-{
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QApplication::sendEvent(widget, &event);
-}
 
 } // namespace
 

@@ -10,6 +10,7 @@
 #include "db/Sql.h"
 #include "tests/support/CounterFixture.h"
 #include "tests/support/ModalHelper.h"
+#include "tests/support/Widgets.h"
 #include "ui/Desk.h"
 #include "ui/MainWindow.h"
 #include "ui/auth/SignInDialog.h"
@@ -22,7 +23,6 @@
 #include <QCheckBox>
 #include <QDialog>
 #include <QHeaderView>
-#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -37,22 +37,8 @@ using namespace HallDesk;
 
 namespace {
 
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found) {
-        qWarning("no child %s", name);
-    }
-    return found;
-}
-
-// Chinese arrives through an input method, not as key presses.
-void commitText(QWidget* widget, const QString& text)
-{
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QApplication::sendEvent(widget, &event);
-}
+using Test::child;
+using Test::commitText;
 
 // With HALLDESK_TEST_SCREENSHOTS=DIR, pictures of the windows and dialogs as the test sees them, to look at.
 void snapshot(QWidget* widget, const QString& name)

@@ -6,6 +6,7 @@
 #include "ui/accounts/BillTableModel.h"
 #include "ui/accounts/ContactPanel.h"
 #include "ui/accounts/PayerGroupPanel.h"
+#include "ui/common/Tables.h"
 #include "ui/common/Theme.h"
 
 #include <QHeaderView>
@@ -74,15 +75,10 @@ QWidget* AccountView::buildBillsTab(BillTableModel* model, QLabel* summary, cons
     auto* table = new QTableView(page);
     table->setObjectName(objectName);
     table->setModel(model);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->setShowGrid(false);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
+    setUpListTable(table);
     table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 14);
-    table->horizontalHeader()->setHighlightSections(false);
+    // Every column shares the width equally; the last one gets no more than the others.
+    table->horizontalHeader()->setStretchLastSection(false);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table->horizontalHeader()->setMinimumSectionSize(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 8);
 

@@ -2,6 +2,7 @@
 
 #include "app/accounts/Account.h"
 #include "ui/common/AccountSummaryModel.h"
+#include "ui/common/Tables.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -22,17 +23,11 @@ PayerGroupPanel::PayerGroupPanel(QWidget* parent)
 
     m_table->setObjectName(QStringLiteral("payerGroupMembers"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
+    setUpListTable(m_table);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 14);
+    // The address takes the spare width, not the last column.
     QHeaderView* header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setStretchLastSection(false);
     header->setSectionResizeMode(AccountSummaryModel::AddressColumn, QHeaderView::Stretch);
     connect(m_table, &QAbstractItemView::activated, this,
             [this](const QModelIndex& index) { Q_EMIT openAccount(m_model->accountNoAt(index.row())); });

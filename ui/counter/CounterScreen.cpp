@@ -3,6 +3,7 @@
 #include "app/counter/CounterService.h"
 #include "app/lookup/LookupService.h"
 #include "db/StoreError.h"
+#include "ui/common/Tables.h"
 #include "ui/common/Theme.h"
 #include "ui/counter/DueBillModel.h"
 #include "ui/counter/ShiftPanel.h"
@@ -116,15 +117,10 @@ QWidget* CounterScreen::buildLeft()
 
     m_billTable->setObjectName(QStringLiteral("dueBills"));
     m_billTable->setModel(m_bills);
-    m_billTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_billTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_billTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_billTable->setAlternatingRowColors(true);
-    m_billTable->setShowGrid(false);
-    m_billTable->setWordWrap(false);
-    m_billTable->verticalHeader()->hide();
+    setUpListTable(m_billTable);
     m_billTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 14);
-    m_billTable->horizontalHeader()->setHighlightSections(false);
+    // Every column shares the width equally; the last one gets no more than the others.
+    m_billTable->horizontalHeader()->setStretchLastSection(false);
     m_billTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_billsTitle->setObjectName(QStringLiteral("billsTitle"));
     Theme::setRole(m_billsTitle, QStringLiteral("section"));

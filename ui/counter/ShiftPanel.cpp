@@ -2,12 +2,12 @@
 
 #include "app/counter/CounterService.h"
 #include "db/StoreError.h"
+#include "ui/common/Tables.h"
 #include "ui/common/Theme.h"
 #include "ui/counter/ApprovalDialog.h"
 #include "ui/counter/ShiftPaymentModel.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -27,17 +27,7 @@ ShiftPanel::ShiftPanel(const Services& services, const Session& session, QWidget
 {
     m_table->setObjectName(QStringLiteral("shiftPayments"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    setUpListTable(m_table);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ShiftPanel::updateButtons);
 
     m_summary->setObjectName(QStringLiteral("shiftSummary"));

@@ -2,6 +2,7 @@
 
 #include "app/sync/RejectedEvents.h"
 #include "db/StoreError.h"
+#include "ui/common/Tables.h"
 #include "ui/common/Theme.h"
 #include "ui/counter/ApprovalDialog.h"
 #include "ui/sync/RejectedEventDetail.h"
@@ -68,18 +69,8 @@ RejectedEventsScreen::RejectedEventsScreen(const Services& services, const Sessi
 
     m_table->setObjectName(QStringLiteral("rejectedEvents"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
+    setUpListTable(m_table);
     m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnHidden(RejectedEventModel::StateColumn, true);
     // The reason is the last visible column and takes the rest of the width; the state goes before it.
     m_table->horizontalHeader()->moveSection(RejectedEventModel::StateColumn, RejectedEventModel::ReasonColumn);
