@@ -27,6 +27,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace HallDesk {
 
@@ -265,6 +266,13 @@ void MainWindow::buildStatusBar()
     m_syncLabel->setObjectName(QStringLiteral("statusSync"));
     m_syncLabel->setProperty("syncState", QStringLiteral("off"));
     statusBar()->addPermanentWidget(m_syncLabel);
+    // the same action as Sync → Sync now and Ctrl+Shift+S, as a button beside the state it changes
+    auto* syncNow = new QToolButton(this);
+    syncNow->setObjectName(QStringLiteral("statusSyncNow"));
+    syncNow->setDefaultAction(m_syncNowAction);
+    syncNow->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    syncNow->setAutoRaise(true);
+    statusBar()->addPermanentWidget(syncNow);
     statusBar()->addPermanentWidget(who);
     statusBar()->addPermanentWidget(where);
     statusBar()->addPermanentWidget(m_businessDate);

@@ -1,4 +1,5 @@
 #include "app/sync/RejectedEvents.h"
+#include "app/sync/SyncEngine.h"
 #include "db/Central.h"
 #include "db/CentralMigrator.h"
 #include "db/Sql.h"
@@ -11,9 +12,136 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QTest>
+#include <arpa/inet.h>
+#include <atomic>
 #include <memory>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace HallDesk;
+
+namespace {
+
+// A TCP proxy on 127.0.0.1 in front of the cluster that loses a push's reply: it forwards both ways until the
+// client sends a statement calling sync.push; from then on it keeps the server's answer back, and once that answer
+// holds ReadyForQuery (sent after the server committed the statement's transaction) it closes both connections.
+// The server has applied the batch; the client never hears of it.
+class ReplyCutter final
+{
+public:
+    explicit ReplyCutter(int serverPort)
+        : m_serverPort(serverPort)
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address = loopback(0);
+        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0
+            || ::listen(m_listener, 8) != 0) {
+            return;
+        }
+        socklen_t length = sizeof address;
+        ::getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &length);
+        m_port = ntohs(address.sin_port);
+        m_thread = std::thread([this] { run(); });
+    }
+    ~ReplyCutter()
+    {
+        m_stop = true;
+        if (m_thread.joinable()) {
+            m_thread.join();
+        }
+        if (m_listener >= 0) {
+            ::close(m_listener);
+        }
+    }
+    ReplyCutter(const ReplyCutter&) = delete;
+    ReplyCutter& operator=(const ReplyCutter&) = delete;
+
+    int port() const { return m_port; }
+    bool cut() const { return m_cut; }
+
+private:
+    static sockaddr_in loopback(int port)
+    {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(static_cast<uint16_t>(port));
+        return address;
+    }
+
+    // One client at a time (a sync round uses one connection), until the cut or the end.
+    void run()
+    {
+        while (!m_stop && !m_cut) {
+            pollfd waiting{m_listener, POLLIN, 0};
+            if (::poll(&waiting, 1, 100) <= 0) {
+                continue;
+            }
+            const int client = ::accept(m_listener, nullptr, nullptr);
+            const int server = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in address = loopback(m_serverPort);
+            if (client >= 0 && server >= 0
+                && ::connect(server, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
+                relay(client, server);
+            }
+            ::close(client);
+            ::close(server);
+        }
+    }
+
+    void relay(int client, int server)
+    {
+        QByteArray sent; // what the client sent since the last server answer: where sync.push shows
+        QByteArray held; // the server's answer to the push, kept back
+        bool armed = false;
+        char buffer[65536];
+        while (!m_stop) {
+            pollfd fds[2] = {{client, POLLIN, 0}, {server, POLLIN, 0}};
+            if (::poll(fds, 2, 100) <= 0) {
+                continue;
+            }
+            if (fds[0].revents != 0) {
+                const ssize_t n = ::recv(client, buffer, sizeof buffer, 0);
+                if (n <= 0 || ::send(server, buffer, std::size_t(n), MSG_NOSIGNAL) != n) {
+                    return;
+                }
+                sent.append(buffer, n);
+                armed = armed || sent.contains("sync.push(");
+            }
+            if (fds[1].revents != 0) {
+                const ssize_t n = ::recv(server, buffer, sizeof buffer, 0);
+                if (n <= 0) {
+                    return;
+                }
+                if (!armed) {
+                    sent.clear();
+                    if (::send(client, buffer, std::size_t(n), MSG_NOSIGNAL) != n) {
+                        return;
+                    }
+                    continue;
+                }
+                held.append(buffer, n);
+                // ReadyForQuery: 'Z', length 5, the transaction status; the push's transaction has committed
+                if (held.contains(QByteArray("Z\0\0\0\x05", 5))) {
+                    m_cut = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    int m_serverPort;
+    int m_listener = -1;
+    int m_port = 0;
+    std::atomic_bool m_stop{false};
+    std::atomic_bool m_cut{false};
+    std::thread m_thread;
+};
+
+} // namespace
 
 // One sync round (`halldeskctl sync`) between a real local store (the counter's test hall, H01/T01) and a real
 // centre in a throwaway PostgreSQL cluster: exactly-once push, an offline day, and a bill paid twice.
@@ -426,6 +554,49 @@ private Q_SLOTS:
         QCOMPARE(Sql::scalar(db, QStringLiteral("SELECT count(*) FROM payer_group_members")).toInt(), 1);
         const Test::CliRun check = Test::runCli({QStringLiteral("check"), QStringLiteral("--db"), path});
         QVERIFY2(check.exitCode == 0, QByteArray(check.out + check.err).constData());
+    }
+
+    // The connection is cut after the server committed a push and before its reply reached the terminal: the
+    // round fails, the events stay pending, and the next round sends them again to hear "duplicate" for each.
+    void exactlyOnceWhenThePushReplyIsLost()
+    {
+        for (const char* amount : {"10.00", "20.00", "30.00"}) {
+            const Test::CliRun paid = pay(QStringLiteral("3300000003"), QString::fromLatin1(amount));
+            QVERIFY2(paid.exitCode == 0, paid.err.constData());
+        }
+        ReplyCutter cutter(m_cluster->port());
+        QVERIFY(cutter.port() > 0);
+        CentralSettings throughCutter = CentralSettings::fromUrl(m_terminalUrl);
+        throughCutter.port = cutter.port();
+        throughCutter.sslMode = QStringLiteral("disable");
+        QString failure;
+        try {
+            SyncEngine(m_fixture->store(), throughCutter).runOnce();
+        } catch (const StoreError& error) {
+            failure = error.message();
+        }
+        QVERIFY2(cutter.cut(), "the push went through untouched");
+        QVERIFY2(!failure.isEmpty(), "the round did not notice the lost reply");
+        qInfo("the round failed as it should: %s", qPrintable(failure));
+        // The centre has the batch; the terminal does not know it.
+        QCOMPARE(centreScalar(QStringLiteral("SELECT count(*) FROM central.applied_events")), 3);
+        QCOMPARE(centreScalar(QStringLiteral("SELECT count(*) FROM central.payments")), 3);
+        QCOMPARE(localScalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")), 3);
+
+        const Test::CliRun again = sync();
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const QJsonObject report = again.json();
+        QCOMPARE(report.value(QStringLiteral("pushed")).toInt(), 3);
+        QCOMPARE(report.value(QStringLiteral("accepted")).toInt(), 0);
+        QCOMPARE(report.value(QStringLiteral("duplicates")).toInt(), 3);
+        QCOMPARE(centreScalar(QStringLiteral("SELECT count(*) FROM central.payments")), 3);
+        QCOMPARE(centreScalar(QStringLiteral("SELECT sum(amount_fen) FROM central.payments")), 6000);
+        QCOMPARE(centreScalar(QStringLiteral("SELECT prepaid_fen FROM central.accounts WHERE account_no = "
+                                             "'3300000003'")),
+                 6000);
+        QCOMPARE(localScalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")), 0);
+        QCOMPARE(localScalar(QStringLiteral("SELECT prepaid_fen FROM accounts WHERE account_no = '3300000003'")), 6000);
+        expectCheckOk();
     }
 
     void exactlyOnceWhenTheSyncIsKilledDuringAPush()
