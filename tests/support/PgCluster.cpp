@@ -2,12 +2,15 @@
 
 #include "db/Central.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <arpa/inet.h>
+#include <cerrno>
+#include <csignal>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -78,7 +81,10 @@ PgCluster::PgCluster()
         uid = user->pw_uid;
         gid = user->pw_gid;
     }
+    reapAbandoned();
     const QString dir = m_dir->path();
+    // Whose cluster this is: a later PgCluster stops it if this process died without stopping it.
+    writeFile(dir + QStringLiteral("/owner.pid"), QByteArray::number(QCoreApplication::applicationPid()) + '\n');
     // URL-safe characters only: it goes into connection URLs as is.
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     for (int i = 0; i < 24; ++i) {
@@ -137,6 +143,30 @@ PgCluster::PgCluster()
 PgCluster::~PgCluster()
 {
     stop();
+}
+
+void PgCluster::reapAbandoned()
+{
+    const QDir temp(QDir::tempPath());
+    const QStringList dirs
+        = temp.entryList({QStringLiteral("halldesk-pg-*")}, QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+    for (const QString& name : dirs) {
+        const QString dir = temp.filePath(name);
+        QFile pidFile(dir + QStringLiteral("/owner.pid"));
+        if (dir == m_dir->path() || !pidFile.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        bool ok = false;
+        const qint64 pid = pidFile.readAll().trimmed().toLongLong(&ok);
+        // a test killed by its timeout (or by hand) never ran the destructor: its server is still up
+        if (!ok || pid <= 0 || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH) {
+            continue;
+        }
+        run(binDir() + QStringLiteral("/pg_ctl"),
+            {QStringLiteral("-D"), dir + QStringLiteral("/data"), QStringLiteral("-m"), QStringLiteral("immediate"),
+             QStringLiteral("-w"), QStringLiteral("stop")});
+        QDir(dir).removeRecursively();
+    }
 }
 
 bool PgCluster::run(const QString& program, const QStringList& args, QString* output, int timeoutMs)

@@ -40,6 +40,9 @@ public:
     static QString binDir();
 
 private:
+    // Stops and removes the clusters of test processes that died without stopping them (owner.pid names a
+    // process that no longer exists).
+    void reapAbandoned();
     bool run(const QString& program, const QStringList& args, QString* output = nullptr, int timeoutMs = 120000);
     bool start();
     void stop();
