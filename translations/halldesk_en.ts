@@ -1207,12 +1207,6 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>Stopping after the rows under way…</translation>
     </message>
     <message>
-        <source>This terminal&apos;s store is empty: the hall&apos;s accounts and bills are being copied from the central server.
-%1: %2 rows so far.</source>
-        <translation>This terminal&apos;s store is empty: the hall&apos;s accounts and bills are being copied from the central server.
-%1: %2 rows so far.</translation>
-    </message>
-    <message>
         <source>Halls</source>
         <translation>Halls</translation>
     </message>
@@ -1263,6 +1257,12 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Search index</source>
         <translation>Search index</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s accounts and bills are being copied from the central server into this terminal&apos;s store.
+%1: %2 rows so far.</source>
+        <translation>The hall&apos;s accounts and bills are being copied from the central server into this terminal&apos;s store.
+%1: %2 rows so far.</translation>
     </message>
 </context>
 <context>

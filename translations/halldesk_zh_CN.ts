@@ -1205,12 +1205,6 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>正在处理的数据完成后即停止…</translation>
     </message>
     <message>
-        <source>This terminal&apos;s store is empty: the hall&apos;s accounts and bills are being copied from the central server.
-%1: %2 rows so far.</source>
-        <translation>本终端的本地数据库为空：正在从中心服务器复制本营业厅的用户和账单。
-%1：已复制 %2 行。</translation>
-    </message>
-    <message>
         <source>Halls</source>
         <translation>营业厅</translation>
     </message>
@@ -1261,6 +1255,12 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Search index</source>
         <translation>搜索索引</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s accounts and bills are being copied from the central server into this terminal&apos;s store.
+%1: %2 rows so far.</source>
+        <translation>正在从中心服务器把本营业厅的用户和账单复制到本终端的本地数据库。
+%1：已复制 %2 行。</translation>
     </message>
 </context>
 <context>

@@ -91,8 +91,11 @@ SyncReport SyncEngine::runOnce()
     push(centre, maxBatch, report);
     report.pushMilliseconds = pushTimer.elapsed();
     report.cancelled = cancelled();
-    const bool firstFill
-        = Sql::scalar(m_store.connection(), QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM accounts)")).toBool();
+    // a first fill: an empty store, or one whose fill a cancelled or interrupted round left unfinished
+    const bool firstFill = Sql::scalar(m_store.connection(),
+                                       QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 "
+                                                      "FROM fill_deferred)"))
+                               .toBool();
 
     // the centre's order (parents first); a table it offers that this client does not apply is skipped
     for (const QJsonValue& offered : hello.value(QStringLiteral("tables")).toArray()) {

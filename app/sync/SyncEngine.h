@@ -36,7 +36,7 @@ struct SyncProgress
     QString table;
     int rows = 0; // rows and deletions of this table applied so far in this round
     int permille = 0; // of this table, by row version up to the centre's fence (rows are not spread evenly)
-    bool firstFill = false; // the store had no accounts when the round began: it is being filled from the centre
+    bool firstFill = false; // the store is being filled from the centre (it was empty, or an earlier fill was cut)
 };
 
 struct PullTable;

@@ -27,10 +27,10 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QToolButton>
 #include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <arpa/inet.h>
 #include <memory>
 #include <netinet/in.h>
@@ -329,7 +329,8 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT((dialog = m_window->findChild<FillProgressDialog*>()) != nullptr
                                       && dialog->isVisible(),
                                   qPrintable(m_window->syncRunner()->status().lastError), 20000);
-        QVERIFY(dialog->labelText().contains(QStringLiteral("empty")));
+        QVERIFY2(dialog->labelText().contains(QStringLiteral("copied from the central server")),
+                 qPrintable(dialog->labelText()));
         QPushButton* cancel = dialog->findChild<QPushButton*>();
         QVERIFY(cancel);
         QTest::mouseClick(cancel, Qt::LeftButton);

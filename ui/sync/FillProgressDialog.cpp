@@ -34,8 +34,8 @@ bool FillProgressDialog::show(const SyncStatus& status)
     if (status.progress.table == QStringLiteral("search")) {
         setLabelText(tr("Everything has been copied. Building the search index of the accounts…"));
     } else {
-        setLabelText(tr("This terminal's store is empty: the hall's accounts and bills are being copied from the "
-                        "central server.\n%1: %2 rows so far.")
+        setLabelText(tr("The hall's accounts and bills are being copied from the central server into this "
+                        "terminal's store.\n%1: %2 rows so far.")
                          .arg(tableName(status.progress.table), QLocale().toString(status.progress.rows)));
     }
     setValue(status.progress.permille);
