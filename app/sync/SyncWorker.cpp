@@ -78,10 +78,11 @@ void SyncWorker::start()
         publish();
         return;
     }
-    m_status.state = SyncStatus::State::Offline;
+    // the first round starts right away: say so, rather than "offline" until it ends
+    m_status.state = SyncStatus::State::Syncing;
     countEvents();
     publish();
-    m_timer->start(0); // the first round right away
+    m_timer->start(0);
 }
 
 void SyncWorker::syncNow()

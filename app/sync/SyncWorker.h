@@ -23,7 +23,7 @@ struct SyncStatus
     enum class State
     {
         Off, // no server configured
-        Offline, // the last round failed (or none has finished yet)
+        Offline, // the last round failed
         Syncing, // a round is under way
         Online, // the last round succeeded
     };
