@@ -1,14 +1,10 @@
 // halldesk: the counter application. Composition root: opens the store, builds the services, shows the window.
-#include "app/accounts/AccountService.h"
-#include "app/auth/AuthService.h"
-#include "app/counter/CounterService.h"
 #include "app/i18n/Language.h"
-#include "app/lookup/LookupService.h"
-#include "app/sync/RejectedEvents.h"
 #include "db/Central.h"
 #include "db/Store.h"
 #include "ui/Desk.h"
 #include "ui/MainWindow.h"
+#include "ui/ServiceSet.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/Theme.h"
 #include "ui/counter/CounterScreen.h"
@@ -356,11 +352,8 @@ int main(int argc, char* argv[])
         reportFailure(error.message());
         return kExitFailure;
     }
-    AuthService auth(*store);
-    AccountService accounts(*store);
-    LookupService lookup(*store);
-    CounterService counter(*store);
-    RejectedEvents rejected(*store);
+    ServiceSet services(*store);
+    AuthService& auth = services.auth;
     try {
         workplace = auth.workplace();
     } catch (const StoreError& error) {
@@ -373,7 +366,7 @@ int main(int argc, char* argv[])
         return kExitFailure;
     }
 
-    Desk desk(Services{*store, auth, accounts, lookup, counter, rejected}, workplace);
+    Desk desk(services.view(), workplace);
     desk.setStart({options->screen, options->accountNo, options->query});
     desk.setSyncServer(options->server);
     QObject::connect(&desk, &Desk::cancelled, &app, &QCoreApplication::quit);

@@ -12,6 +12,7 @@
 #include "tests/support/TempStore.h"
 #include "tests/support/Widgets.h"
 #include "ui/MainWindow.h"
+#include "ui/ServiceSet.h"
 #include "ui/common/Theme.h"
 #include "ui/counter/CounterScreen.h"
 #include "ui/counter/ShiftPanel.h"
@@ -108,15 +109,11 @@ private Q_SLOTS:
         const qint64 hallId = Installation::configure(
             store, HallInfo{QStringLiteral("H01"), QStringLiteral("城东供电营业厅"), {}, {}, {}, {}},
             QStringLiteral("T01"));
-        m_auth = std::make_unique<AuthService>(store);
-        m_accounts = std::make_unique<AccountService>(store);
-        m_lookup = std::make_unique<LookupService>(store);
-        m_counter = std::make_unique<CounterService>(store);
-        m_rejected = std::make_unique<RejectedEvents>(store);
-        m_auth->addOperator(QStringLiteral("clerk01"), QStringLiteral("刘收费"), {Role::Clerk}, kClerkPassword,
-                            std::nullopt);
-        m_auth->addOperator(QStringLiteral("sup01"), QStringLiteral("陈主任"), {Role::Supervisor}, kSupervisorPassword,
-                            std::nullopt);
+        m_services = std::make_unique<ServiceSet>(store);
+        m_services->auth.addOperator(QStringLiteral("clerk01"), QStringLiteral("刘收费"), {Role::Clerk}, kClerkPassword,
+                                     std::nullopt);
+        m_services->auth.addOperator(QStringLiteral("sup01"), QStringLiteral("陈主任"), {Role::Supervisor},
+                                     kSupervisorPassword, std::nullopt);
 
         // 王建国 (residential) owes 123.45 due yesterday: the late fee is the ¥1 minimum, 124.45 in all.
         // 王建华 (commercial) owes 500.00 overdue ten days and 300.00 not yet due. 李秀英 is in 王建国's family group
@@ -138,7 +135,7 @@ private Q_SLOTS:
         Sql::exec(db,
                   QStringLiteral("INSERT INTO prepaid_ledger (account_id, delta_fen, balance_after, created_at, "
                                  "note) VALUES (4, 5000, 5000, '2026-01-01T00:00:00Z', 'opening')"));
-        const QDate today = m_counter->businessDate();
+        const QDate today = m_services->counter.businessDate();
         const auto addBill = [&](qint64 accountId, int monthsBack, qint64 fen, int dueInDays) {
             Sql::exec(db,
                       QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
@@ -156,11 +153,9 @@ private Q_SLOTS:
                                  "'family')"));
         Sql::exec(db, QStringLiteral("INSERT INTO payer_group_members (group_id, account_id) VALUES (1, 1), (1, 3)"));
 
-        const AuthService::SignIn signIn = m_auth->signIn(QStringLiteral("clerk01"), kClerkPassword);
+        const AuthService::SignIn signIn = m_services->auth.signIn(QStringLiteral("clerk01"), kClerkPassword);
         QVERIFY(signIn.ok() && signIn.op);
-        m_window
-            = std::make_unique<MainWindow>(Services{store, *m_auth, *m_accounts, *m_lookup, *m_counter, *m_rejected},
-                                           Session{*signIn.op, m_auth->workplace()});
+        m_window = std::make_unique<MainWindow>(m_services->view(), Session{*signIn.op, m_services->auth.workplace()});
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -170,11 +165,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_rejected.reset();
-        m_counter.reset();
-        m_lookup.reset();
-        m_accounts.reset();
-        m_auth.reset();
+        m_services.reset();
         m_temp.reset();
     }
 
@@ -200,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(scalar("SELECT status FROM bills WHERE account_id = 1").toString(), QStringLiteral("paid"));
         QCOMPARE(scalar("SELECT paid_fen FROM bills WHERE account_id = 1").toLongLong(), 12345);
         QCOMPARE(scalar("SELECT count(*) FROM receipts WHERE receipt_no = 'H01T01-00000001'").toInt(), 1);
-        QVERIFY(m_counter->check().ok());
+        QVERIFY(m_services->counter.check().ok());
 
         // The result stays in view and the counter is ready for the next customer.
         QVERIFY(child<QLabel>(m_window.get(), "counterMessage")->text().contains(QStringLiteral("H01T01-00000001")));
@@ -265,7 +256,7 @@ private Q_SLOTS:
         QCOMPARE(scalar("SELECT amount_fen FROM payment_tenders WHERE method = 'card'").toLongLong(), 30000);
         QCOMPARE(scalar("SELECT change_fen FROM payment_tenders WHERE method = 'cash'").toLongLong(), change.fen());
         QCOMPARE(scalar("SELECT count(*) FROM bills WHERE account_id = 2 AND status = 'paid'").toInt(), 2);
-        QVERIFY(m_counter->check().ok());
+        QVERIFY(m_services->counter.check().ok());
     }
 
     void waiverNeedsTheSupervisorAndRefusesAWrongPassword()
@@ -334,7 +325,7 @@ private Q_SLOTS:
         QCOMPARE(scalar("SELECT count(*) FROM voids WHERE reason = '收错户号'").toInt(), 1);
         QVERIFY(scalar("SELECT status FROM bills WHERE account_id = 1").toString() != QLatin1String("paid"));
         QCOMPARE(scalar("SELECT paid_fen FROM bills WHERE account_id = 1").toLongLong(), 0);
-        QVERIFY(m_counter->check().ok());
+        QVERIFY(m_services->counter.check().ok());
         const ShiftPaymentModel* model = m_window->counterScreen()->shiftPanel()->model();
         QVERIFY(model->paymentAt(0) && model->paymentAt(0)->voided);
         snapshot(m_window.get(), QStringLiteral("voided"));
@@ -464,7 +455,7 @@ private Q_SLOTS:
         // The oldest bill first, its late fee with it; the rest to 李秀英's newer bill.
         QCOMPARE(scalar("SELECT status FROM bills WHERE account_id = 1").toString(), QStringLiteral("paid"));
         QCOMPARE(scalar("SELECT paid_fen FROM bills WHERE account_id = 3").toLongLong(), 15000 - 12445);
-        QVERIFY(m_counter->check().ok());
+        QVERIFY(m_services->counter.check().ok());
     }
 
     void accountChangedMeanwhileIsReloadedAndNothingWritten()
@@ -488,7 +479,7 @@ private Q_SLOTS:
         press(Qt::Key_Return);
         press(Qt::Key_Return);
         QCOMPARE(scalar("SELECT count(*) FROM payments").toInt(), 1);
-        QVERIFY(m_counter->check().ok());
+        QVERIFY(m_services->counter.check().ok());
     }
 
     void topUpAndRefundOfPrepaidBalance()
@@ -523,7 +514,7 @@ private Q_SLOTS:
         QCOMPARE(scalar("SELECT prepaid_fen FROM accounts WHERE id = 4").toLongLong(), 3000);
         QCOMPARE(scalar("SELECT count(*) FROM payments WHERE kind = 'refund' AND amount_fen = 12000").toInt(), 1);
         QCOMPARE(counter->dues().prepaid(), Money::fromFen(3000));
-        QVERIFY(m_counter->check().ok());
+        QVERIFY(m_services->counter.check().ok());
     }
 
     void escapeClearsTheEntry()
@@ -571,11 +562,7 @@ private:
     QVariant scalar(const char* sql) { return Sql::scalar(m_temp->store().connection(), QString::fromUtf8(sql)); }
 
     std::unique_ptr<Test::TempStore> m_temp;
-    std::unique_ptr<AuthService> m_auth;
-    std::unique_ptr<AccountService> m_accounts;
-    std::unique_ptr<LookupService> m_lookup;
-    std::unique_ptr<CounterService> m_counter;
-    std::unique_ptr<RejectedEvents> m_rejected;
+    std::unique_ptr<ServiceSet> m_services;
     std::unique_ptr<MainWindow> m_window;
     int m_keystrokes = 0;
 };

@@ -12,6 +12,7 @@
 #include "tests/support/Widgets.h"
 #include "ui/Desk.h"
 #include "ui/MainWindow.h"
+#include "ui/ServiceSet.h"
 #include "ui/accounts/AccountView.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/Theme.h"
@@ -61,13 +62,9 @@ private Q_SLOTS:
             store, HallInfo{QStringLiteral("H01"), QStringLiteral("城东供电营业厅"), {}, {}, {}, {}},
             QStringLiteral("T01"));
         const qint64 hallId = m_hallId;
-        m_auth = std::make_unique<AuthService>(store);
-        m_accounts = std::make_unique<AccountService>(store);
-        m_lookup = std::make_unique<LookupService>(store);
-        m_counter = std::make_unique<CounterService>(store);
-        m_rejected = std::make_unique<RejectedEvents>(store);
-        m_auth->addOperator(QStringLiteral("clerk01"), QStringLiteral("刘收费"), {Role::Clerk}, kClerkPassword,
-                            std::nullopt);
+        m_services = std::make_unique<ServiceSet>(store);
+        m_services->auth.addOperator(QStringLiteral("clerk01"), QStringLiteral("刘收费"), {Role::Clerk}, kClerkPassword,
+                                     std::nullopt);
 
         // Three accounts; 王建国 has one bill 123.45 that fell due yesterday (so a late fee of the ¥1 minimum
         // today) and a contact card with a mobile ending in 5678.
@@ -83,7 +80,7 @@ private Q_SLOTS:
         addAccount(1, QStringLiteral("3300000001"), QStringLiteral("王建国"), QStringLiteral("residential"));
         addAccount(2, QStringLiteral("3300000002"), QStringLiteral("王建华"), QStringLiteral("commercial"));
         addAccount(3, QStringLiteral("3300000003"), QStringLiteral("李秀英"), QStringLiteral("residential"));
-        const QDate today = m_accounts->businessDate();
+        const QDate today = m_services->accounts.businessDate();
         Sql::exec(db,
                   QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
                                  "VALUES (1, ?, 230, 12345, ?, ?)"),
@@ -95,18 +92,13 @@ private Q_SLOTS:
                   {QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate),
                    QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate)});
 
-        m_desk = std::make_unique<Desk>(Services{store, *m_auth, *m_accounts, *m_lookup, *m_counter, *m_rejected},
-                                        m_auth->workplace());
+        m_desk = std::make_unique<Desk>(m_services->view(), m_services->auth.workplace());
     }
 
     void cleanup()
     {
         m_desk.reset();
-        m_rejected.reset();
-        m_counter.reset();
-        m_lookup.reset();
-        m_accounts.reset();
-        m_auth.reset();
+        m_services.reset();
         m_temp.reset();
     }
 
@@ -397,11 +389,7 @@ private:
 
     std::unique_ptr<Test::TempStore> m_temp;
     qint64 m_hallId = 0;
-    std::unique_ptr<AuthService> m_auth;
-    std::unique_ptr<AccountService> m_accounts;
-    std::unique_ptr<LookupService> m_lookup;
-    std::unique_ptr<CounterService> m_counter;
-    std::unique_ptr<RejectedEvents> m_rejected;
+    std::unique_ptr<ServiceSet> m_services;
     std::unique_ptr<Desk> m_desk;
 };
 

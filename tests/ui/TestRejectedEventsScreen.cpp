@@ -13,6 +13,7 @@
 #include "tests/support/Widgets.h"
 #include "ui/Desk.h"
 #include "ui/MainWindow.h"
+#include "ui/ServiceSet.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/Theme.h"
 #include "ui/sync/RejectedEventModel.h"
@@ -59,11 +60,7 @@ class TestRejectedEventsScreen : public QObject
 
 private:
     std::unique_ptr<Test::CounterFixture> m_fixture;
-    std::unique_ptr<AuthService> m_auth;
-    std::unique_ptr<AccountService> m_accounts;
-    std::unique_ptr<LookupService> m_lookup;
-    std::unique_ptr<CounterService> m_counter;
-    std::unique_ptr<RejectedEvents> m_rejected;
+    std::unique_ptr<ServiceSet> m_services;
     std::unique_ptr<Desk> m_desk;
     PaymentResult m_first; // 300.00 cash on 3300000003, rejected
     PaymentResult m_second; // 25.00 card on 3300000003, rejected
@@ -79,7 +76,8 @@ private:
         request.uuid = QUuid::createUuid();
         request.accountNos = {QStringLiteral("3300000003")};
         request.tenders = {tender};
-        const PaymentResult paid = m_counter->pay(request, m_fixture->session("clerk01"), Test::CounterFixture::day());
+        const PaymentResult paid
+            = m_services->counter.pay(request, m_fixture->session("clerk01"), Test::CounterFixture::day());
         Sql::exec(m_fixture->store().connection(),
                   QStringLiteral("UPDATE outbox SET state = 'rejected', state_reason = ?, pushed_at = "
                                  "'2026-02-19T08:00:00Z' WHERE uuid = ?"),
@@ -130,25 +128,16 @@ private Q_SLOTS:
     {
         m_fixture = std::make_unique<Test::CounterFixture>();
         Store& store = m_fixture->store();
-        m_auth = std::make_unique<AuthService>(store);
-        m_accounts = std::make_unique<AccountService>(store);
-        m_lookup = std::make_unique<LookupService>(store);
-        m_counter = std::make_unique<CounterService>(store);
-        m_rejected = std::make_unique<RejectedEvents>(store);
+        m_services = std::make_unique<ServiceSet>(store);
         m_first = pay({TenderMethod::Cash, Money::fromFen(30000), Money::fromFen(40000), {}});
         m_second = pay({TenderMethod::Card, Money::fromFen(2500), Money::fromFen(2500), QStringLiteral("POS-0042")});
-        m_desk = std::make_unique<Desk>(Services{store, *m_auth, *m_accounts, *m_lookup, *m_counter, *m_rejected},
-                                        m_auth->workplace());
+        m_desk = std::make_unique<Desk>(m_services->view(), m_services->auth.workplace());
     }
 
     void cleanup()
     {
         m_desk.reset();
-        m_rejected.reset();
-        m_counter.reset();
-        m_lookup.reset();
-        m_accounts.reset();
-        m_auth.reset();
+        m_services.reset();
         m_fixture.reset();
     }
 
@@ -205,7 +194,7 @@ private Q_SLOTS:
                  QStringLiteral("rejected"));
         QCOMPARE(scalar(QStringLiteral("SELECT review_note FROM outbox WHERE id = ?"), {seq}).toString(),
                  QStringLiteral("中心已核实：该户已销户，款项已退还客户"));
-        QCOMPARE(m_rejected->find(seq)->reviewerCode, QStringLiteral("super01"));
+        QCOMPARE(m_services->rejected.find(seq)->reviewerCode, QStringLiteral("super01"));
         QVERIFY(child<QLabel>(screen, "rejectedMessage")->isVisible());
         QTRY_VERIFY2(syncLabel(window).contains(QStringLiteral("1 rejected")), qPrintable(syncLabel(window)));
         snapshot(window, QStringLiteral("rejected-after-review"));
@@ -269,8 +258,8 @@ private Q_SLOTS:
 
     void anAdministratorActsWithASupervisorsApproval()
     {
-        m_auth->addOperator(QStringLiteral("admin01"), QStringLiteral("系统管理员"), {Role::Admin},
-                            QString::fromLatin1(Test::CounterFixture::kPassword), std::nullopt);
+        m_services->auth.addOperator(QStringLiteral("admin01"), QStringLiteral("系统管理员"), {Role::Admin},
+                                     QString::fromLatin1(Test::CounterFixture::kPassword), std::nullopt);
         MainWindow* window = signIn(QStringLiteral("admin01"));
         QVERIFY(window);
         RejectedEventsScreen* screen = openScreen(window);

@@ -18,6 +18,7 @@
 #include "tests/support/PgCluster.h"
 #include "tests/support/TempStore.h"
 #include "ui/MainWindow.h"
+#include "ui/ServiceSet.h"
 #include "ui/common/Theme.h"
 #include "ui/sync/FillProgressDialog.h"
 #include "ui/sync/SyncSettingsDialog.h"
@@ -87,11 +88,7 @@ class TestSyncStatus : public QObject
 private:
     std::unique_ptr<Test::PgCluster> m_cluster;
     std::unique_ptr<Test::CounterFixture> m_fixture;
-    std::unique_ptr<AuthService> m_auth;
-    std::unique_ptr<AccountService> m_accounts;
-    std::unique_ptr<LookupService> m_lookup;
-    std::unique_ptr<CounterService> m_counter;
-    std::unique_ptr<RejectedEvents> m_rejected;
+    std::unique_ptr<ServiceSet> m_services;
     std::unique_ptr<MainWindow> m_window;
     QString m_adminUrl;
     QString m_terminalUrl;
@@ -99,14 +96,9 @@ private:
 
     static constexpr const char* kTerminalPassword = "terminal-secret-T01";
 
-    Services services()
-    {
-        return Services{m_fixture->store(), *m_auth, *m_accounts, *m_lookup, *m_counter, *m_rejected};
-    }
-
     MainWindow* openWindow(const Session& session, const QString& server)
     {
-        m_window = std::make_unique<MainWindow>(services(), session);
+        m_window = std::make_unique<MainWindow>(m_services->view(), session);
         m_window->show();
         if (!QTest::qWaitForWindowActive(m_window.get())) {
             qWarning("the window did not become active");
@@ -166,21 +158,13 @@ private Q_SLOTS:
     {
         m_fixture = std::make_unique<Test::CounterFixture>();
         Store& store = m_fixture->store();
-        m_auth = std::make_unique<AuthService>(store);
-        m_accounts = std::make_unique<AccountService>(store);
-        m_lookup = std::make_unique<LookupService>(store);
-        m_counter = std::make_unique<CounterService>(store);
-        m_rejected = std::make_unique<RejectedEvents>(store);
+        m_services = std::make_unique<ServiceSet>(store);
     }
 
     void cleanup()
     {
         m_window.reset();
-        m_rejected.reset();
-        m_counter.reset();
-        m_lookup.reset();
-        m_accounts.reset();
-        m_auth.reset();
+        m_services.reset();
         m_fixture.reset();
     }
 
@@ -250,7 +234,8 @@ private Q_SLOTS:
         request.uuid = QUuid::createUuid();
         request.accountNos = {QStringLiteral("3300000003")};
         request.tenders = {{TenderMethod::Cash, Money::fromFen(4200), Money::fromFen(4200), {}}};
-        const PaymentResult paid = m_counter->pay(request, m_fixture->session("clerk01"), Test::CounterFixture::day());
+        const PaymentResult paid
+            = m_services->counter.pay(request, m_fixture->session("clerk01"), Test::CounterFixture::day());
         QVERIFY(paid.paymentId > 0);
         QVERIFY(Sql::scalar(store.connection(), QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"))
                     .toLongLong()
@@ -307,7 +292,8 @@ private Q_SLOTS:
         hall.code = QStringLiteral("H01");
         hall.name = QStringLiteral("城东供电营业厅");
         Installation::configure(store, hall, QStringLiteral("T01"));
-        AuthService auth(store);
+        ServiceSet services(store);
+        AuthService& auth = services.auth;
         auth.addOperator(QStringLiteral("boss01"), QStringLiteral("Boss"), {Role::Admin, Role::Supervisor},
                          QStringLiteral("Boss-pass-1234"), std::nullopt);
         const AuthService::SignIn signIn = auth.signIn(QStringLiteral("boss01"), QStringLiteral("Boss-pass-1234"));
@@ -316,11 +302,7 @@ private Q_SLOTS:
         saveSyncServerUrl(store, m_terminalUrl, signIn.op->id, QStringLiteral("T01"));
         store.setSetting(QString::fromLatin1(SyncRunner::kIntervalSetting), QStringLiteral("3600"));
         store.setSetting(QString::fromLatin1(SyncRunner::kPageRowsSetting), QStringLiteral("20")); // many pages
-        AccountService accounts(store);
-        LookupService lookup(store);
-        CounterService counter(store);
-        RejectedEvents rejected(store);
-        m_window = std::make_unique<MainWindow>(Services{store, auth, accounts, lookup, counter, rejected}, session);
+        m_window = std::make_unique<MainWindow>(services.view(), session);
         const auto closeWindow = qScopeGuard([this] { m_window.reset(); }); // before the store and services go
         m_window->show();
         m_window->startSync({});
@@ -364,8 +346,8 @@ private Q_SLOTS:
                      .toLongLong(),
                  1);
         // the search tables were built at the end of the fill: a fragment and a two-character name are found
-        QCOMPARE(lookup.search(QStringLiteral("测试路123号"), 0, 10).size(), 1);
-        QVERIFY(!lookup.search(QStringLiteral("测试"), 0, 10).isEmpty());
+        QCOMPARE(services.lookup.search(QStringLiteral("测试路123号"), 0, 10).size(), 1);
+        QVERIFY(!services.lookup.search(QStringLiteral("测试"), 0, 10).isEmpty());
     }
 
     void theSettingsDialogTestsOnAWorkerAndSavesWithAnAuditEntry()
