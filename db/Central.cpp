@@ -248,6 +248,28 @@ void CentralConnection::execScript(const QByteArray& script)
 
 namespace HallDesk {
 
+void appendCopyText(QByteArray& out, std::string_view value)
+{
+    for (const char c : value) {
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
 qint64 CentralConnection::copyIn(const QByteArray& statement, const std::function<bool(QByteArray& buffer)>& produce)
 {
     PGconn* connection = pgconn();

@@ -63,6 +63,10 @@ private:
     ::pg_result* m_result = nullptr;
 };
 
+// Appends a value in COPY's text format (backslash, tab, line feed and carriage return escaped), for the rows
+// CentralConnection::copyIn sends.
+void appendCopyText(QByteArray& out, std::string_view value);
+
 // One connection to the centre through Qt's QPSQL driver, owned by the thread that made it. Opening sets the
 // connect timeout and quiets NOTICE messages. Every helper throws StoreError with the server's message.
 class CentralConnection final

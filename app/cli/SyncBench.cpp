@@ -161,29 +161,6 @@ void takePayments(Store& store, int events)
     }
 }
 
-// COPY text format: backslash, tab, newline and carriage return escaped.
-void appendCopyField(QByteArray& line, const QByteArray& value)
-{
-    for (const char c : value) {
-        switch (c) {
-        case '\\':
-            line += "\\\\";
-            break;
-        case '\t':
-            line += "\\t";
-            break;
-        case '\n':
-            line += "\\n";
-            break;
-        case '\r':
-            line += "\\r";
-            break;
-        default:
-            line += c;
-        }
-    }
-}
-
 // The reference: the same events, as rows, COPied into a table of the same server (one transaction).
 double copyReferenceSeconds(const CentralSettings& settings, Store& store)
 {
@@ -201,7 +178,8 @@ double copyReferenceSeconds(const CentralSettings& settings, Store& store)
             if (column > 0) {
                 line += '\t';
             }
-            appendCopyField(line, rows.value(column).toString().toUtf8());
+            const QByteArray value = rows.value(column).toString().toUtf8();
+            appendCopyText(line, std::string_view(value.constData(), std::size_t(value.size())));
         }
         line += '\n';
         lines << line;

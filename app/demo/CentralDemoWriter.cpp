@@ -23,27 +23,9 @@ namespace {
 
 constexpr int kChunkAccounts = 2048;
 
-// COPY's text format: a value with its backslashes, tabs and line breaks escaped.
 void field(QByteArray& out, std::string_view value)
 {
-    for (const char c : value) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
+    appendCopyText(out, value);
 }
 
 void field(QByteArray& out, qint64 value)
