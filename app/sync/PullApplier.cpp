@@ -287,14 +287,8 @@ void PullApplier::apply(const QString& table, const PulledPage& page, const QByt
     }
 }
 
-void PullApplier::beginFirstFillIfEmpty(const QByteArray& now)
+void PullApplier::beginFirstFill(const QByteArray& now)
 {
-    SqliteStatement empty(m_db, "SELECT NOT EXISTS (SELECT 1 FROM accounts)");
-    const bool isEmpty = empty.next() && empty.columnInteger(0) != 0;
-    empty.reset();
-    if (!isEmpty) {
-        return;
-    }
     const std::string_view since(now.constData(), std::size_t(now.size()));
     SqliteStatement(m_db, "BEGIN IMMEDIATE").run();
     try {

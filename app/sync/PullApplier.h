@@ -77,10 +77,10 @@ public:
     // Applies every row of the page; `now` stamps ledger lines and rows without their own time.
     void apply(const QString& table, const PulledPage& page, const QByteArray& now);
 
-    // A first fill (a store without accounts): the search tables and the secondary indexes of accounts and
-    // contacts wait until the fill ends (fill_deferred, db/local/0005_first_fill.sql). Call before the first page
-    // of accounts; one transaction.
-    void beginFirstFillIfEmpty(const QByteArray& now);
+    // A first fill (SyncProgress::firstFill): the search tables and the secondary indexes of accounts and contacts
+    // wait until the fill ends (fill_deferred, db/local/0005_first_fill.sql). Call before the first page of
+    // accounts; one transaction. A fill resumed after a cut finds them set aside already and changes nothing.
+    void beginFirstFill(const QByteArray& now);
     // After the last page of every table: when something was deferred, builds the search tables from `accounts`
     // in one pass, makes the indexes set aside, and ends the deferral; one transaction.
     void finishFirstFill();

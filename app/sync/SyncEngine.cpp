@@ -202,8 +202,8 @@ void SyncEngine::pull(CentralConnection& centre, const PullTable& table, bool fi
     const qint64 start
         = Sql::scalar(db, QStringLiteral("SELECT watermark FROM sync_watermarks WHERE table_name = ?"), {table.name})
               .toLongLong();
-    if (table.name == QStringLiteral("accounts")) {
-        applier.beginFirstFillIfEmpty(nowUtc().toUtf8());
+    if (firstFill && table.name == QStringLiteral("accounts")) {
+        applier.beginFirstFill(nowUtc().toUtf8());
     }
     qint64 watermark = start;
     int count = 0;
