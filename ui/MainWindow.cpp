@@ -602,7 +602,7 @@ void MainWindow::showSyncLabel()
             }
         });
     }
-    if (m_fillProgress && !m_fillProgress->show(status)) {
+    if (m_fillProgress && !m_fillProgress->showProgress(status)) {
         m_fillProgress->close();
     }
 }

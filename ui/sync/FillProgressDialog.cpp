@@ -20,7 +20,7 @@ FillProgressDialog::FillProgressDialog(QWidget* parent)
     setMinimumWidth(460);
 }
 
-bool FillProgressDialog::show(const SyncStatus& status)
+bool FillProgressDialog::showProgress(const SyncStatus& status)
 {
     if (status.state != SyncStatus::State::Syncing || !status.progress.firstFill || status.progress.table.isEmpty()) {
         return false;

@@ -18,7 +18,7 @@ public:
     explicit FillProgressDialog(QWidget* parent = nullptr);
 
     // Shows the status's progress; false when the status is no longer a first fill under way (close it then).
-    bool show(const SyncStatus& status);
+    bool showProgress(const SyncStatus& status);
 
     // The table names as a clerk reads them.
     static QString tableName(const QString& table);
