@@ -15,7 +15,7 @@ source scripts/deps.sh
 dir=${1:?usage: scripts/central-demo.sh DIR [ACCOUNTS]}
 accounts=${2:-20000}
 halldesk_ensure_packages "${halldesk_build_packages[@]}" postgresql-15 postgresql-client-15
-halldesk_build build
+halldesk_build build -DHALLDESK_BUILD_TESTS=OFF -DHALLDESK_TEST_CLOCK=OFF
 ctl=build/halldeskctl
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)

@@ -13,7 +13,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     headless=1
     halldesk_ensure_packages xvfb xauth
 fi
-halldesk_build build
+halldesk_build build -DHALLDESK_BUILD_TESTS=OFF -DHALLDESK_TEST_CLOCK=OFF
 
 db=${HALLDESK_DEMO_DB:-$HOME/.local/share/HallDesk/demo.sqlite}
 if [ ! -f "$db" ]; then

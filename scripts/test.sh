@@ -6,5 +6,5 @@ export LC_ALL=${LC_ALL:-C.UTF-8}
 source scripts/deps.sh
 
 halldesk_ensure_packages "${halldesk_build_packages[@]}" "${halldesk_test_packages[@]}"
-halldesk_build build-tests -DHALLDESK_WERROR=ON -DHALLDESK_BUILD_TESTS=ON
+halldesk_build build-tests -DHALLDESK_WERROR=ON -DHALLDESK_BUILD_TESTS=ON -DHALLDESK_TEST_CLOCK=ON
 ctest --test-dir build-tests --output-on-failure -j"$(nproc)"

@@ -13,12 +13,13 @@ namespace HallDesk {
 // which hands them to the UI as Services.
 struct ServiceSet final
 {
-    explicit ServiceSet(Store& on)
+    // `now`: the hall's clock (tests fix it; the application uses the system clock).
+    explicit ServiceSet(Store& on, const HallClock::Source& now = HallClock::system())
         : store(on)
         , auth(on)
-        , accounts(on)
+        , accounts(on, now)
         , lookup(on)
-        , counter(on)
+        , counter(on, now)
         , rejected(on)
     {
     }

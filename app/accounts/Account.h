@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+
 #include "app/billing/CustomerClass.h"
 #include "app/billing/LateFee.h"
 #include "app/money/Money.h"
@@ -25,6 +27,7 @@ struct BillLine
     QDate paidOn;
     QDate feeThrough; // the late fee was settled up to this day by an earlier payment (invalid: never)
     Money feeCarried; // late fee left unpaid by an earlier partial payment
+    qint64 feeCountedExact = 0; // late fee counted on the bill so far, millionths of a fen (app/billing/LateFee.h)
     LateFee lateFee; // zero for paid bills; includes feeCarried
 
     Money outstanding() const { return amount - paid; }
@@ -79,6 +82,9 @@ struct AccountDetail
     Money arrearsPrincipal;
     Money arrearsLateFee;
     Money totalArrears() const { return arrearsPrincipal + arrearsLateFee; }
+    // What the counter asks for: the arrears and late fees less the prepaid balance, never below zero (the prepaid
+    // balance is the customer's money and pays their bills first; docs/counter.md).
+    Money totalDue() const { return std::max(totalArrears() - prepaid, Money()); }
 
     QString groupCode;
     QString groupName;

@@ -17,7 +17,6 @@ namespace {
 
 constexpr int kRecentPeriods = 13;
 constexpr int kDefaultStaleDays = 365;
-constexpr int kChinaStandardTimeOffset = 8 * 3600;
 
 // Reads the account's picture from one snapshot of the store, so that a payment committed by another terminal
 // half-way through does not show its bills paid but its balance unchanged. Reads only: ends with a rollback.
@@ -42,27 +41,15 @@ private:
     bool m_open;
 };
 
-QTimeZone hallTimeZone(Store& store)
-{
-    const QTimeZone zone(store.setting(QStringLiteral("hall.timezone"), QStringLiteral("Asia/Shanghai")).toUtf8());
-    // Without a time zone database the hall is taken to be on China Standard Time, the default.
-    return zone.isValid() ? zone : QTimeZone(kChinaStandardTimeOffset);
-}
-
 QDate dateFromText(const QVariant& value)
 {
     return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
 }
 
-QString nowUtcText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
-
 // Bill rows as both bill queries select them.
 const QString kBillColumns = QStringLiteral(
     "SELECT id, period, kwh, amount_fen, paid_fen, issue_date, due_date, status, paid_on, fee_through, "
-    "fee_carried_fen FROM bills ");
+    "fee_carried_fen, fee_counted_exact FROM bills ");
 
 BillLine billFromRow(const QSqlQuery& row)
 {
@@ -78,6 +65,7 @@ BillLine billFromRow(const QSqlQuery& row)
     bill.paidOn = dateFromText(row.value(8));
     bill.feeThrough = dateFromText(row.value(9));
     bill.feeCarried = Money::fromFen(row.value(10).toLongLong());
+    bill.feeCountedExact = row.value(11).toLongLong();
     return bill;
 }
 
@@ -153,8 +141,9 @@ QString normalisedMobile(const QString& text)
 
 } // namespace
 
-AccountService::AccountService(Store& store)
+AccountService::AccountService(Store& store, HallClock::Source now)
     : m_store(store)
+    , m_clock(store, std::move(now))
 {
 }
 
@@ -196,7 +185,7 @@ std::optional<AccountDetail> AccountService::load(const QString& accountNo, QDat
     detail.prepaid = Money::fromFen(header.value(14).toLongLong());
     detail.asOf = on;
 
-    const QTimeZone zone = hallTimeZone(m_store);
+    const QTimeZone zone = m_clock.zone();
     const std::optional<ContactCard> contact = readContact(db, detail.id);
     if (contact) {
         detail.contact = *contact;
@@ -213,11 +202,11 @@ std::optional<AccountDetail> AccountService::load(const QString& accountNo, QDat
     QSqlQuery open = Sql::exec(
         db, kBillColumns + QStringLiteral("WHERE account_id = ? AND status <> 'paid' ORDER BY due_date, period"),
         {detail.id});
-    std::optional<LateFeePolicy> policy;
+    std::optional<LateFeeSchedule> policy;
     while (open.next()) {
         if (!policy) {
-            policy = LateFeePolicyRepository(db).current(on);
-            if (!policy) {
+            policy = LateFeePolicyRepository(db).currentSchedule();
+            if (policy->versions.isEmpty()) {
                 throw StoreError(tr("No late-fee policy is in force on %1: check the setting late_fee.policy.")
                                      .arg(on.toString(Qt::ISODate)));
             }
@@ -225,7 +214,7 @@ std::optional<AccountDetail> AccountService::load(const QString& accountNo, QDat
         BillLine bill = billFromRow(open);
         // The counter's computation, so the account view and the counter never disagree about a fee.
         bill.lateFee = billLateFee(*policy, detail.customerClass, bill.outstanding(), bill.dueDate, bill.feeThrough,
-                                   bill.feeCarried, on);
+                                   bill.feeCarried, bill.feeCountedExact, on);
         detail.arrearsPrincipal += bill.outstanding();
         detail.arrearsLateFee += bill.lateFee.fee;
         detail.openBills.append(bill);
@@ -317,7 +306,7 @@ void AccountService::updateContact(const QString& accountNo, const ContactCard& 
     }
     const ContactCard previous = readContact(db, *accountId).value_or(ContactCard{});
     // Saving an unchanged card is a clerk confirming it with the customer: it renews updated_at all the same.
-    const QString updatedAt = nowUtcText();
+    const QString updatedAt = m_clock.nowUtc().toString(Qt::ISODate);
     next.updatedAt = QDateTime::fromString(updatedAt, Qt::ISODate);
     Sql::exec(db,
               QStringLiteral("INSERT INTO contacts (account_id, phone, mobile, wechat, email, updated_at) "
@@ -359,7 +348,7 @@ void AccountService::recordReveal(const QString& accountNo, const QString& field
 
 QDate AccountService::businessDate()
 {
-    return QDateTime::currentDateTimeUtc().toTimeZone(hallTimeZone(m_store)).date();
+    return m_clock.today();
 }
 
 } // namespace HallDesk

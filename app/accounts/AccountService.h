@@ -2,6 +2,7 @@
 
 #include "app/accounts/Account.h"
 #include "app/auth/Operator.h"
+#include "app/clock/HallClock.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -17,7 +18,7 @@ class AccountService final
     Q_DECLARE_TR_FUNCTIONS(AccountService)
 
 public:
-    explicit AccountService(Store& store);
+    explicit AccountService(Store& store, HallClock::Source now = HallClock::system());
 
     // The account with its open bills and their late fees as of `on`; nullopt for an unknown 户号.
     std::optional<AccountDetail> load(const QString& accountNo, QDate on);
@@ -34,6 +35,7 @@ public:
 
 private:
     Store& m_store;
+    HallClock m_clock;
 };
 
 } // namespace HallDesk

@@ -1,6 +1,7 @@
 #include "app/auth/AuthService.h"
 
 #include "app/audit/AuditLog.h"
+#include "app/clock/HallClock.h"
 #include "app/setup/Installation.h"
 #include "db/Sql.h"
 #include "db/Store.h"
@@ -161,9 +162,7 @@ const QString& decoyHash()
 // The lock's end as the hall reads its clocks.
 QString hallTime(Store& store, const QDateTime& utc)
 {
-    const QTimeZone zone(store.setting(QStringLiteral("hall.timezone")).toUtf8());
-    const QDateTime local = zone.isValid() ? utc.toTimeZone(zone) : utc.toLocalTime();
-    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return utc.toTimeZone(hallTimeZone(store)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 // One sign-in or approval attempt, decided and recorded in one write transaction so that concurrent attempts

@@ -4,6 +4,7 @@
 #include "db/StoreError.h"
 
 #include <QSqlQuery>
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -25,77 +26,133 @@ QString policyLabel(const LateFeePolicy& policy)
 
 } // namespace
 
-LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money principal, QDate due, QDate on)
+const LateFeePolicy* LateFeeSchedule::inForce(QDate day) const
 {
-    return computeLateFee(policy, customerClass, principal, due, QDate(), on);
-}
-
-LateFee billLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money outstanding, QDate due,
-                    QDate feeThrough, Money carried, QDate on)
-{
-    LateFee result = computeLateFee(policy, customerClass, outstanding, due, feeThrough, on);
-    if (carried.fen() > 0) {
-        result.fee += carried;
+    const LateFeePolicy* found = nullptr;
+    for (const LateFeePolicy& version : versions) {
+        if (version.effectiveFrom <= day) {
+            found = &version;
+        }
     }
-    return result;
+    return found;
 }
 
-LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money principal, QDate due,
-                       QDate countedThrough, QDate on)
+Money assessedLateFee(qint64 countedExact, Money minimumFee)
+{
+    if (countedExact <= 0) {
+        return {};
+    }
+    // Half up, once, on the whole fee of the bill.
+    const Money rounded = Money::fromFen((countedExact + kPpmPerUnit / 2) / kPpmPerUnit);
+    return std::max(rounded, minimumFee);
+}
+
+LateFee computeLateFee(const LateFeeSchedule& schedule, CustomerClass customerClass, Money principal, QDate due,
+                       QDate countedThrough, qint64 countedBefore, QDate on)
 {
     LateFee result;
-    result.policyId = policy.id;
-    result.policyVersion = policy.version;
-    if (!due.isValid() || !on.isValid()) {
+    if (!due.isValid() || !on.isValid() || schedule.versions.isEmpty()) {
         return result;
     }
+    const LateFeePolicy* base = schedule.inForce(due);
+    if (!base) {
+        // A bill due before the policy's first version: that version's rules stand for the time before it.
+        base = &schedule.versions.first();
+    }
+    result.policyId = base->id;
+    result.policyVersion = base->version;
 
-    // Overdue days run from the day after the due date (plus grace days) to the day of payment, inclusive; each
-    // day falls in the due date's calendar year or in a later one.
-    QDate firstDay = due.addDays(qint64(policy.graceDays) + 1);
+    // Overdue days run from the day after the due date (plus the grace days in force on it) to the day of payment,
+    // inclusive; each day falls in the due date's calendar year or in a later one, and under one policy version.
+    QDate firstDay = due.addDays(qint64(base->graceDays) + 1);
     if (countedThrough.isValid() && countedThrough >= firstDay) {
         firstDay = countedThrough.addDays(1);
     }
-    if (on < firstDay) {
-        return result;
-    }
     const QDate lastDayOfDueYear(due.year(), 12, 31);
-    result.days = int(firstDay.daysTo(on) + 1);
-    result.dueYearDays = firstDay > lastDayOfDueYear ? 0 : int(firstDay.daysTo(std::min(on, lastDayOfDueYear)) + 1);
-    result.laterYearsDays = result.days - result.dueYearDays;
-    if (principal.fen() <= 0) {
+    Int128 ppmDays = 0;
+    for (QDate day = firstDay; day <= on;) {
+        const LateFeePolicy* version = schedule.inForce(day);
+        if (!version) {
+            version = &schedule.versions.first();
+        }
+        QDate last = on;
+        for (const LateFeePolicy& next : schedule.versions) {
+            if (next.effectiveFrom > day && next.effectiveFrom.addDays(-1) < last) {
+                last = next.effectiveFrom.addDays(-1);
+            }
+        }
+        const bool laterYears = day > lastDayOfDueYear;
+        if (!laterYears && lastDayOfDueYear < last) {
+            last = lastDayOfDueYear;
+        }
+        const auto rates = version->rates.constFind(customerClass);
+        if (rates == version->rates.constEnd()) {
+            throw StoreError(
+                QCoreApplication::translate("LateFee", "The late-fee policy %1 has no rate for %2 customers.")
+                    .arg(policyLabel(*version), customerClassName(customerClass)));
+        }
+        LateFeeSpan span;
+        span.policyVersion = version->version;
+        span.laterYears = laterYears;
+        span.firstDay = day;
+        span.lastDay = last;
+        span.days = int(day.daysTo(last) + 1);
+        span.ratePpm = laterYears ? rates->laterYearsPpm : rates->dueYearPpm;
+        result.spans.append(span);
+        result.days += span.days;
+        (laterYears ? result.laterYearsDays : result.dueYearDays) += span.days;
+        ppmDays += Int128(span.ratePpm) * span.days;
+        day = last.addDays(1);
+    }
+    if (principal.fen() <= 0 || ppmDays <= 0) {
+        result.assessed = Money();
+        result.fee = result.assessed;
         return result;
     }
 
-    const auto rates = policy.rates.constFind(customerClass);
-    if (rates == policy.rates.constEnd()) {
-        throw StoreError(QCoreApplication::translate("LateFee", "The late-fee policy %1 has no rate for %2 customers.")
-                             .arg(policyLabel(policy), customerClassName(customerClass)));
-    }
-
-    // The exact fee in millionths of a fen, in 128 bits (a rate times a day count fits in 96), so rounding happens
-    // once, here, half up.
-    const Int128 ppmDays
-        = Int128(rates->dueYearPpm) * result.dueYearDays + Int128(rates->laterYearsPpm) * result.laterYearsDays;
-    if (ppmDays <= 0) {
-        return result;
-    }
+    // The exact fee in millionths of a fen, in 128 bits (a rate times a day count fits in 96); it is rounded once,
+    // over the bill's whole fee, in assessedLateFee.
     const QString tooLarge = QCoreApplication::translate("LateFee", "The late fee on %1 is too large to compute.")
                                  .arg(principal.toCurrencyString());
     if (ppmDays > kInt128Max / principal.fen()) {
         throw StoreError(tooLarge);
     }
     const Int128 exact = Int128(principal.fen()) * ppmDays;
-    const Int128 rounded = (exact + kPpmPerUnit / 2) / kPpmPerUnit;
-    if (rounded > std::numeric_limits<qint64>::max()) {
+    const Int128 total = exact + std::max<qint64>(countedBefore, 0);
+    if (total > std::numeric_limits<qint64>::max() - kPpmPerUnit) {
         throw StoreError(tooLarge);
     }
-    result.fee = Money::fromFen(qint64(rounded));
-    // Any fee owed at all is charged at least the policy's minimum (1996: under ¥1 is charged as ¥1).
-    if (result.fee < policy.minimumFee) {
-        result.fee = policy.minimumFee;
+    result.countedExact = qint64(exact);
+    result.assessed = assessedLateFee(qint64(total), base->minimumFee) - assessedLateFee(countedBefore, base->minimumFee);
+    result.fee = result.assessed;
+    return result;
+}
+
+LateFee billLateFee(const LateFeeSchedule& schedule, CustomerClass customerClass, Money outstanding, QDate due,
+                    QDate feeThrough, Money carried, qint64 countedBefore, QDate on)
+{
+    LateFee result = computeLateFee(schedule, customerClass, outstanding, due, feeThrough, countedBefore, on);
+    if (carried.fen() > 0) {
+        result.fee += carried;
     }
     return result;
+}
+
+LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money principal, QDate due, QDate on)
+{
+    return computeLateFee(LateFeeSchedule{{policy}}, customerClass, principal, due, QDate(), 0, on);
+}
+
+LateFee computeLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money principal, QDate due,
+                       QDate countedThrough, QDate on)
+{
+    return computeLateFee(LateFeeSchedule{{policy}}, customerClass, principal, due, countedThrough, 0, on);
+}
+
+LateFee billLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Money outstanding, QDate due,
+                    QDate feeThrough, Money carried, QDate on)
+{
+    return billLateFee(LateFeeSchedule{{policy}}, customerClass, outstanding, due, feeThrough, carried, 0, on);
 }
 
 LateFeePolicyRepository::LateFeePolicyRepository(QSqlDatabase db)
@@ -156,6 +213,32 @@ std::optional<LateFeePolicy> LateFeePolicyRepository::load(const QString& id, QD
         }
     }
     return policy;
+}
+
+LateFeeSchedule LateFeePolicyRepository::schedule(const QString& id) const
+{
+    LateFeeSchedule schedule;
+    QSqlQuery versions = Sql::exec(
+        m_db, QStringLiteral("SELECT effective_from FROM late_fee_policies WHERE id = ? ORDER BY effective_from, version"),
+        {id});
+    QList<QDate> days;
+    while (versions.next()) {
+        days.append(QDate::fromString(versions.value(0).toString(), Qt::ISODate));
+    }
+    for (const QDate day : std::as_const(days)) {
+        std::optional<LateFeePolicy> version = load(id, day);
+        if (version && (schedule.versions.isEmpty() || schedule.versions.last().version != version->version)) {
+            schedule.versions.append(*version);
+        }
+    }
+    return schedule;
+}
+
+LateFeeSchedule LateFeePolicyRepository::currentSchedule() const
+{
+    const QVariant id = Sql::scalar(m_db, QStringLiteral("SELECT value FROM settings WHERE key = ?"),
+                                    {QStringLiteral("late_fee.policy")});
+    return id.isValid() ? schedule(id.toString()) : LateFeeSchedule{};
 }
 
 std::optional<LateFeePolicy> LateFeePolicyRepository::current(QDate on) const

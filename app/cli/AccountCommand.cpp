@@ -125,7 +125,8 @@ QJsonObject accountJson(const AccountDetail& account)
     putMoney(object, QStringLiteral("prepaid"), account.prepaid);
     putMoney(object, QStringLiteral("arrears"), account.arrearsPrincipal);
     putMoney(object, QStringLiteral("arrears_late_fee"), account.arrearsLateFee);
-    putMoney(object, QStringLiteral("total_due"), account.totalArrears());
+    putMoney(object, QStringLiteral("owed"), account.totalArrears());
+    putMoney(object, QStringLiteral("total_due"), account.totalDue());
     return object;
 }
 

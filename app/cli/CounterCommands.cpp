@@ -52,6 +52,19 @@ QDate dateOption(const QCommandLineParser& parser)
     return on;
 }
 
+// Money moves only on the hall's business date (docs/counter.md). --on names the day the caller means to work on;
+// any other day than today's is refused, so a script never posts under a date it did not expect.
+void requireBusinessDate(const QCommandLineParser& parser, CounterService& counter)
+{
+    const QDate on = dateOption(parser);
+    const QDate today = counter.businessDate();
+    if (on.isValid() && on != today) {
+        throw CliError{Text::tr("Money moves only on the hall's business date, today %1; --on %2 is refused.")
+                           .arg(today.toString(Qt::ISODate), on.toString(Qt::ISODate)),
+                       kExitUsage};
+    }
+}
+
 // The supervisor's second credential: --approver CODE and HALLDESK_APPROVER_PASSWORD.
 Operator approverOf(Store& store, const QString& code)
 {
@@ -136,7 +149,7 @@ int runPay(const QStringList& args)
         option("amount", Text::tr("The amount paid, in yuan."), "X"),
         option("tendered", Text::tr("Cash handed over (default: the amount)."), "Y"),
         option("reference", Text::tr("The card, QR or transfer reference number."), "R"),
-        option("on", Text::tr("The business date, YYYY-MM-DD (default: today)."), "DATE"),
+        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."), "DATE"),
         option("uuid", Text::tr("The payment's UUID; sending it again returns the recorded payment."), "UUID"),
         option("per-account-receipts", Text::tr("One receipt per account instead of one combined receipt.")),
     });
@@ -177,12 +190,12 @@ int runPay(const QStringList& args)
     request.tenders = {tender};
     request.receiptMode
         = parser.isSet(QStringLiteral("per-account-receipts")) ? ReceiptMode::PerAccount : ReceiptMode::Combined;
-    const QDate on = dateOption(parser);
 
     const std::unique_ptr<Store> store = openStore(path);
     const Session session = signIn(*store, parser.value(QStringLiteral("operator")));
     CounterService counter(*store);
-    const PaymentResult result = refusingBadInput([&] { return counter.pay(request, session, on); });
+    requireBusinessDate(parser, counter);
+    const PaymentResult result = refusingBadInput([&] { return counter.pay(request, session); });
     printJson(paymentJson(result));
     return kExitOk;
 }
@@ -197,7 +210,7 @@ int runVoid(const QStringList& args)
         option("operator", Text::tr("The clerk voiding the payment."), "CODE"),
         option("reason", Text::tr("Why the payment is voided."), "TEXT"),
         option("approver", Text::tr("The approving supervisor (password in HALLDESK_APPROVER_PASSWORD)."), "CODE"),
-        option("on", Text::tr("The business date, YYYY-MM-DD (default: today)."), "DATE"),
+        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."), "DATE"),
     });
     parser.addPositionalArgument(QStringLiteral("receipt"), Text::tr("The payment's receipt number."),
                                  QStringLiteral("RECEIPT_NO"));
@@ -207,13 +220,13 @@ int runVoid(const QStringList& args)
         throw CliError{Text::tr("Give exactly one receipt number."), kExitUsage};
     }
     const QString reason = required(parser, QStringLiteral("reason"));
-    const QDate on = dateOption(parser);
     const std::unique_ptr<Store> store = openStore(path);
     const Session session = signIn(*store, parser.value(QStringLiteral("operator")));
     const Operator approver = approverOf(*store, parser.value(QStringLiteral("approver")));
     CounterService counter(*store);
+    requireBusinessDate(parser, counter);
     const VoidResult result = refusingBadInput(
-        [&] { return counter.voidPayment(parser.positionalArguments().first(), reason, approver, session, on); });
+        [&] { return counter.voidPayment(parser.positionalArguments().first(), reason, approver, session); });
     QJsonObject object{{QStringLiteral("uuid"), result.uuid.toString(QUuid::WithoutBraces)},
                        {QStringLiteral("payment_uuid"), result.paymentUuid.toString(QUuid::WithoutBraces)},
                        {QStringLiteral("receipt_nos"), QJsonArray::fromStringList(result.receiptNos)},
@@ -235,7 +248,7 @@ int runRefund(const QStringList& args)
         option("amount", Text::tr("The amount paid out, in yuan."), "X"),
         option("reason", Text::tr("Why the balance is refunded."), "TEXT"),
         option("approver", Text::tr("The approving supervisor (password in HALLDESK_APPROVER_PASSWORD)."), "CODE"),
-        option("on", Text::tr("The business date, YYYY-MM-DD (default: today)."), "DATE"),
+        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."), "DATE"),
     });
     parse(parser, args);
     const QString path = required(parser, QStringLiteral("db"));
@@ -243,13 +256,13 @@ int runRefund(const QStringList& args)
     required(parser, QStringLiteral("amount"));
     const Money amount = moneyOption(parser, QStringLiteral("amount"));
     const QString reason = required(parser, QStringLiteral("reason"));
-    const QDate on = dateOption(parser);
     const std::unique_ptr<Store> store = openStore(path);
     const Session session = signIn(*store, parser.value(QStringLiteral("operator")));
     const Operator approver = approverOf(*store, parser.value(QStringLiteral("approver")));
     CounterService counter(*store);
+    requireBusinessDate(parser, counter);
     const RefundResult result
-        = refusingBadInput([&] { return counter.refundPrepaid(account, amount, reason, approver, session, on); });
+        = refusingBadInput([&] { return counter.refundPrepaid(account, amount, reason, approver, session); });
     QJsonObject object{{QStringLiteral("uuid"), result.uuid.toString(QUuid::WithoutBraces)},
                        {QStringLiteral("receipt_no"), result.receiptNo},
                        {QStringLiteral("account_no"), result.accountNo}};
@@ -277,7 +290,7 @@ int runSettle(const QStringList& args)
                "CODE"),
         option("reason", Text::tr("Why the count differs."), "TEXT"),
         option("blind", Text::tr("A blind count: the expected totals were not shown before.")),
-        option("on", Text::tr("The business date, YYYY-MM-DD (default: today)."), "DATE"),
+        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."), "DATE"),
         option("pdf", Text::tr("Also write the settlement report as an A5 PDF to this file."), "FILE"),
     });
     parse(parser, args);
@@ -302,14 +315,14 @@ int runSettle(const QStringList& args)
         const QString name = tenderMethodCode(method);
         request.counted.append({method, parser.isSet(name) ? moneyOption(parser, name) : Money()});
     }
-    const QDate on = dateOption(parser);
     const std::unique_ptr<Store> store = openStore(path);
     const Session session = signIn(*store, parser.value(QStringLiteral("operator")));
     if (parser.isSet(QStringLiteral("approver"))) {
         request.approverId = approverOf(*store, parser.value(QStringLiteral("approver"))).id;
     }
     CounterService counter(*store);
-    const SettlementData data = refusingBadInput([&] { return counter.settle(request, session, on); });
+    requireBusinessDate(parser, counter);
+    const SettlementData data = refusingBadInput([&] { return counter.settle(request, session); });
     QJsonArray lines;
     for (const SettlementData::Line& line : data.lines) {
         QJsonObject object{{QStringLiteral("method"), tenderMethodCode(line.method)}};

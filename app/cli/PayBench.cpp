@@ -162,7 +162,7 @@ int pay(const QStringList& args)
     for (int i = 0; i < seeded.singles.size(); ++i) {
         const PaymentRequest request = exactCash(counter, {seeded.singles.at(i)}, on);
         timer.start();
-        lastReceipt = counter.pay(request, seeded.session, on).receiptNos.value(0);
+        lastReceipt = counter.pay(request, seeded.session).receiptNos.value(0);
         const double payMs = double(timer.nsecsElapsed()) / 1e6;
         timer.start();
         {
@@ -184,7 +184,7 @@ int pay(const QStringList& args)
     if (!seeded.group.isEmpty()) {
         const PaymentRequest request = exactCash(counter, seeded.group, on);
         timer.start();
-        counter.pay(request, seeded.session, on);
+        counter.pay(request, seeded.session);
         groupMs = double(timer.nsecsElapsed()) / 1e6;
     }
     const double renderMs = receiptPdfRenderMillis(*bench, lastReceipt);

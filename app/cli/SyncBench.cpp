@@ -157,7 +157,7 @@ void takePayments(Store& store, int events)
         request.accountNos = {accountNo};
         request.tenders = {{TenderMethod::Cash, amount, amount, {}}};
         request.expectedDue = due;
-        counter.pay(request, session, on);
+        counter.pay(request, session);
     }
 }
 

@@ -2,6 +2,11 @@
 
 namespace HallDesk {
 
+QString receiptModeCode(ReceiptMode mode)
+{
+    return mode == ReceiptMode::PerAccount ? QStringLiteral("per_account") : QStringLiteral("combined");
+}
+
 QString tenderMethodCode(TenderMethod method)
 {
     switch (method) {

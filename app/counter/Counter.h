@@ -43,6 +43,7 @@ struct DueBill
 {
     qint64 billId = 0;
     QString period; // 'YYYY-MM'
+    QDate issueDate;
     QDate dueDate;
     Money amount; // the bill's whole amount
     Money principal; // outstanding principal
@@ -97,6 +98,8 @@ enum class ReceiptMode
     Combined, // one receipt, a line per account
     PerAccount, // one receipt per account, each with its own number
 };
+// "combined", "per_account": the code in the store.
+QString receiptModeCode(ReceiptMode mode);
 
 struct PaymentRequest
 {

@@ -172,7 +172,7 @@ ReceiptData CounterService::receipt(const QString& receiptNo)
     data.hallCode = row.value(13).toString();
     data.hallName = row.value(14).toString();
     data.companyName = m_store.setting(QStringLiteral("company.name"));
-    data.timeZone = m_store.setting(QStringLiteral("hall.timezone"), QStringLiteral("Asia/Shanghai"));
+    data.timeZone = QString::fromUtf8(m_clock.zone().id());
 
     QSqlQuery tenders = Sql::exec(
         db,

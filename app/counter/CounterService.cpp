@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <algorithm>
@@ -27,13 +28,15 @@ struct BillState
     QVariant paidOn;
     QVariant feeThrough;
     qint64 carried = 0;
+    qint64 counted = 0; // late fee counted so far, exact (millionths of a fen)
 };
 
 struct LoadedDues
 {
     Dues dues;
     QHash<qint64, BillState> states;
-    std::optional<LateFeePolicy> policy;
+    LateFeeSchedule schedule;
+    std::optional<LateFeePolicy> policy; // the version in force on the day: its allocation order applies
 };
 
 LoadedDues loadDues(const QSqlDatabase& db, const QStringList& accountNos, QDate on)
@@ -61,12 +64,15 @@ LoadedDues loadDues(const QSqlDatabase& db, const QStringList& accountNos, QDate
         QSqlQuery bills = Sql::exec(
             db,
             QStringLiteral("SELECT id, period, due_date, amount_fen, paid_fen, status, paid_on, fee_through, "
-                           "fee_carried_fen FROM bills WHERE account_id = ? AND status <> 'paid' "
+                           "fee_carried_fen, issue_date, fee_counted_exact FROM bills WHERE account_id = ? "
+                           "AND status <> 'paid' "
                            "ORDER BY due_date, period"),
             {account.accountId});
         while (bills.next()) {
             if (!loaded.policy) {
-                loaded.policy = LateFeePolicyRepository(db).current(on);
+                const LateFeePolicyRepository policies(db);
+                loaded.schedule = policies.currentSchedule();
+                loaded.policy = policies.current(on);
                 if (!loaded.policy) {
                     throw StoreError(
                         CounterService::tr("No late-fee policy is in force on %1: check the setting late_fee.policy.")
@@ -77,12 +83,14 @@ LoadedDues loadDues(const QSqlDatabase& db, const QStringList& accountNos, QDate
             bill.billId = bills.value(0).toLongLong();
             bill.period = bills.value(1).toString();
             bill.dueDate = dateFromText(bills.value(2));
+            bill.issueDate = dateFromText(bills.value(9));
             bill.amount = Money::fromFen(bills.value(3).toLongLong());
             BillState state{bills.value(4).toLongLong(), bills.value(5).toString(), bills.value(6), bills.value(7),
-                            bills.value(8).toLongLong()};
+                            bills.value(8).toLongLong(), bills.value(10).toLongLong()};
             bill.principal = bill.amount - Money::fromFen(state.paid);
-            bill.lateFee = billLateFee(*loaded.policy, account.customerClass, bill.principal, bill.dueDate,
-                                       dateFromText(state.feeThrough), Money::fromFen(state.carried), on);
+            bill.lateFee = billLateFee(loaded.schedule, account.customerClass, bill.principal, bill.dueDate,
+                                       dateFromText(state.feeThrough), Money::fromFen(state.carried), state.counted,
+                                       on);
             loaded.states.insert(bill.billId, state);
             account.bills.append(bill);
         }
@@ -168,6 +176,69 @@ void validateTenders(QList<Tender>& tenders)
                                  .arg(tenderMethodName(tender.method), tender.reference));
         }
     }
+}
+
+// The fields in which a request differs from the payment recorded under its UUID (empty: the same request).
+QStringList differingFields(const QSqlDatabase& db, qint64 paymentId, const QStringList& accountNos,
+                            const QList<Tender>& tenders, const PaymentRequest& request, const Session& session,
+                            qint64 terminal)
+{
+    QStringList fields;
+    QSqlQuery row = Sql::exec(
+        db, QStringLiteral("SELECT operator_id, terminal_id, receipt_mode, account_nos FROM payments WHERE id = ?"),
+        {paymentId});
+    row.next();
+    if (row.value(0).toLongLong() != session.op.id) {
+        fields << CounterService::tr("operator");
+    }
+    if (row.value(1).toLongLong() != terminal) {
+        fields << CounterService::tr("terminal");
+    }
+    if (QJsonDocument::fromJson(row.value(3).toString().toUtf8()).array() != QJsonArray::fromStringList(accountNos)) {
+        fields << CounterService::tr("accounts");
+    }
+    QSqlQuery recordedTenders = Sql::exec(
+        db,
+        QStringLiteral("SELECT method, amount_fen, tendered_fen, reference FROM payment_tenders WHERE payment_id = ? "
+                       "ORDER BY id"),
+        {paymentId});
+    qsizetype tender = 0;
+    bool tendersDiffer = false;
+    while (recordedTenders.next()) {
+        tendersDiffer = tendersDiffer || tender >= tenders.size()
+            || recordedTenders.value(0).toString() != tenderMethodCode(tenders.at(tender).method)
+            || recordedTenders.value(1).toLongLong() != tenders.at(tender).amount.fen()
+            || recordedTenders.value(2).toLongLong() != tenders.at(tender).tendered.fen()
+            || recordedTenders.value(3).toString() != tenders.at(tender).reference;
+        ++tender;
+    }
+    if (tendersDiffer || tender != tenders.size()) {
+        fields << CounterService::tr("tenders");
+    }
+    QList<Waiver> waivers = request.waivers;
+    std::sort(waivers.begin(), waivers.end(),
+              [](const Waiver& left, const Waiver& right) { return left.billId < right.billId; });
+    QSqlQuery recordedWaivers = Sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT bill_id, charged_fen, approver_id FROM late_fee_waivers WHERE payment_id = ? ORDER BY bill_id"),
+        {paymentId});
+    qsizetype waiver = 0;
+    bool waiversDiffer = false;
+    while (recordedWaivers.next()) {
+        waiversDiffer = waiversDiffer || waiver >= waivers.size()
+            || recordedWaivers.value(0).toLongLong() != waivers.at(waiver).billId
+            || recordedWaivers.value(1).toLongLong() != waivers.at(waiver).charged.fen()
+            || recordedWaivers.value(2).toLongLong() != waivers.at(waiver).approverId;
+        ++waiver;
+    }
+    if (waiversDiffer || waiver != waivers.size()) {
+        fields << CounterService::tr("waivers");
+    }
+    if (row.value(2).toString() != receiptModeCode(request.receiptMode)) {
+        fields << CounterService::tr("receipt mode");
+    }
+    return fields;
 }
 
 // A payment worked out before anything is written: the bills with any waiver applied, and where the money goes.
@@ -292,20 +363,34 @@ void writeBillLines(const QSqlDatabase& db, const PaymentPlan& plan, qint64 paym
             : paidAfter > 0            ? QStringLiteral("partial")
                                        : QStringLiteral("open");
         // The fee was counted (and is now paid, waived or carried) through today, so no day is charged twice.
-        const QVariant feeThrough = due.lateFee.days > 0 ? QVariant(dateText(on)) : before.feeThrough;
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO payment_allocations (payment_id, account_id, bill_id, principal_fen, "
-                                 "late_fee_fen, late_fee_waived_fen, late_fee_days, policy_id, policy_version, "
-                                 "bill_paid_before, bill_status_before, bill_paid_on_before, fee_through_before, "
-                                 "fee_carried_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {paymentId, account.accountId, due.billId, bill.principalPaid.fen(), bill.feePaid.fen(),
-                   bill.waived.fen(), due.lateFee.days, due.lateFee.policyId, due.lateFee.policyVersion, before.paid,
-                   before.status, before.paidOn, before.feeThrough, before.carried});
+        const bool counted = due.lateFee.days > 0;
+        const QVariant feeThrough = counted ? QVariant(dateText(on)) : before.feeThrough;
+        const qint64 countedAfter = before.counted + (counted ? due.lateFee.countedExact : 0);
+        QSqlQuery inserted = Sql::exec(
+            db,
+            QStringLiteral("INSERT INTO payment_allocations (payment_id, account_id, bill_id, principal_fen, "
+                           "late_fee_fen, late_fee_waived_fen, late_fee_days, policy_id, policy_version, "
+                           "bill_paid_before, bill_status_before, bill_paid_on_before, fee_through_before, "
+                           "fee_carried_before, fee_counted_before, late_fee_counted_exact, late_fee_assessed_fen) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {paymentId, account.accountId, due.billId, bill.principalPaid.fen(), bill.feePaid.fen(), bill.waived.fen(),
+             due.lateFee.days, due.lateFee.policyId, due.lateFee.policyVersion, before.paid, before.status,
+             before.paidOn, before.feeThrough, before.carried, before.counted, due.lateFee.countedExact,
+             due.lateFee.assessed.fen()});
+        const QVariant allocationId = inserted.lastInsertId();
+        for (const LateFeeSpan& span : due.lateFee.spans) {
+            Sql::exec(db,
+                      QStringLiteral("INSERT INTO late_fee_spans (allocation_id, policy_id, policy_version, "
+                                     "year_bucket, first_day, last_day, days, rate_ppm) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {allocationId, due.lateFee.policyId, span.policyVersion,
+                       span.laterYears ? QStringLiteral("later_years") : QStringLiteral("due_year"),
+                       dateText(span.firstDay), dateText(span.lastDay), span.days, span.ratePpm});
+        }
         Sql::exec(db,
                   QStringLiteral("UPDATE bills SET paid_fen = ?, status = ?, paid_on = ?, fee_through = ?, "
-                                 "fee_carried_fen = ? WHERE id = ?"),
+                                 "fee_carried_fen = ?, fee_counted_exact = ? WHERE id = ?"),
                   {paidAfter, status, settled ? QVariant(dateText(on)) : before.paidOn, feeThrough, carried.fen(),
-                   due.billId});
+                   countedAfter, due.billId});
         QJsonObject line{{QStringLiteral("account_no"), account.accountNo},
                          {QStringLiteral("bill_id"), due.billId},
                          {QStringLiteral("period"), due.period},
@@ -366,14 +451,15 @@ void writePrepaidLines(const QSqlDatabase& db, const PaymentPlan& plan, qint64 p
 
 } // namespace
 
-CounterService::CounterService(Store& store)
+CounterService::CounterService(Store& store, HallClock::Source now)
     : m_store(store)
+    , m_clock(store, std::move(now))
 {
 }
 
 QDate CounterService::businessDate()
 {
-    return AccountService(m_store).businessDate();
+    return m_clock.today();
 }
 
 Dues CounterService::dues(const QStringList& accountNos, QDate on)
@@ -409,11 +495,9 @@ QStringList CounterService::groupAccounts(const QString& accountNo)
     return accounts;
 }
 
-PaymentResult CounterService::pay(const PaymentRequest& request, const Session& session, QDate on)
+PaymentResult CounterService::pay(const PaymentRequest& request, const Session& session)
 {
-    if (!on.isValid()) {
-        on = businessDate();
-    }
+    const QDate on = businessDate();
     if (request.uuid.isNull()) {
         throw StoreError(tr("The payment has no UUID."));
     }
@@ -433,10 +517,19 @@ PaymentResult CounterService::pay(const PaymentRequest& request, const Session& 
     QSqlDatabase db = m_store.connection();
     Sql::Transaction transaction(db);
     const QString uuidText = request.uuid.toString(QUuid::WithoutBraces);
+    const qint64 terminal = terminalId(db, session.workplace);
     const QVariant recorded
         = Sql::scalar(db, QStringLiteral("SELECT id FROM payments WHERE uuid = ? AND kind = 'payment'"), {uuidText});
     if (recorded.isValid()) {
-        // A retry of a payment that committed: answer with what was recorded, write nothing.
+        // A retry of a payment that committed: answer with what was recorded, write nothing. The same UUID with
+        // another request is a mistake (a reused UUID, a script gone wrong), never a replay.
+        const QStringList differing
+            = differingFields(db, recorded.toLongLong(), accountNos, tenders, request, session, terminal);
+        if (!differing.isEmpty()) {
+            throw StoreError(tr("The UUID %1 belongs to a payment recorded with another %2; a new payment needs a new "
+                                "UUID.")
+                                 .arg(uuidText, differing.join(QStringLiteral(", "))));
+        }
         PaymentResult result = readPayment(recorded.toLongLong());
         result.replayed = true;
         return result;
@@ -445,8 +538,8 @@ PaymentResult CounterService::pay(const PaymentRequest& request, const Session& 
         throw StoreError(tr("The UUID %1 belongs to a refund, not a payment.").arg(uuidText));
     }
 
-    const qint64 terminal = terminalId(db, session.workplace);
-    const Shift current = shift(db, session.op.id, terminal, on, false);
+    requireClerk(db, session);
+    const Shift current = shift(db, session.op.id, terminal, on, {});
     requireOpen(current, on);
 
     PaymentPlan plan{loadDues(db, accountNos, on), {}, {}, {}, {}};
@@ -454,6 +547,15 @@ PaymentResult CounterService::pay(const PaymentRequest& request, const Session& 
     for (const DueAccount& account : dues.accounts) {
         if (account.status == QLatin1String("closed")) {
             throw StoreError(tr("Account %1 is closed and takes no payments.").arg(account.accountNo));
+        }
+    }
+    for (const DueAccount& account : dues.accounts) {
+        for (const DueBill& bill : account.bills) {
+            if (bill.issueDate > on) {
+                throw StoreError(tr("Bill %1 of account %2 is issued on %3, after today's business date %4: check the "
+                                    "hall's clock and the bill.")
+                                     .arg(bill.period, account.accountNo, dateText(bill.issueDate), dateText(on)));
+            }
         }
     }
     if (request.expectedDue && *request.expectedDue != dues.due()) {
@@ -476,17 +578,17 @@ PaymentResult CounterService::pay(const PaymentRequest& request, const Session& 
     allocate(plan, amount);
 
     // Write it all.
-    const QString createdAt = nowUtcText();
-    const Shift open = current.id ? current : shift(db, session.op.id, terminal, on, true);
+    const QString createdAt = m_clock.nowUtc().toString(Qt::ISODate);
+    const Shift open = current.id ? current : shift(db, session.op.id, terminal, on, createdAt);
     QSqlQuery insert = Sql::exec(
         db,
         QStringLiteral("INSERT INTO payments (uuid, kind, shift_id, terminal_id, operator_id, approver_id, "
-                       "business_date, created_at, amount_fen, tendered_fen, change_fen, receipt_mode) "
-                       "VALUES (?, 'payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "business_date, created_at, amount_fen, tendered_fen, change_fen, receipt_mode, account_nos) "
+                       "VALUES (?, 'payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {uuidText, open.id, terminal, session.op.id,
          plan.approverId ? QVariant(*plan.approverId) : QVariant(QMetaType::fromType<qint64>()), dateText(on),
          createdAt, amount.fen(), tendered.fen(), change.fen(),
-         request.receiptMode == ReceiptMode::PerAccount ? QStringLiteral("per_account") : QStringLiteral("combined")});
+         receiptModeCode(request.receiptMode), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(accountNos)).toJson(QJsonDocument::Compact))});
     const qint64 paymentId = insert.lastInsertId().toLongLong();
     const QJsonArray tenderJson = writeTenders(db, paymentId, tenders);
     WrittenLines lines;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/auth/Operator.h"
+#include "app/clock/HallClock.h"
 #include "app/counter/Counter.h"
 
 #include <QCoreApplication>
@@ -22,9 +23,9 @@ class CounterService final
     Q_DECLARE_TR_FUNCTIONS(CounterService)
 
 public:
-    explicit CounterService(Store& store);
+    explicit CounterService(Store& store, HallClock::Source now = HallClock::system());
 
-    // Today's business date in the hall's time zone.
+    // Today's business date in the hall's time zone: the only day on which money moves (docs/counter.md).
     QDate businessDate();
 
     // The open bills, late fees and balances of the accounts as of `on` (default: today). Unknown 户号: StoreError.
@@ -32,24 +33,25 @@ public:
     // The other accounts of the payer groups `accountNo` belongs to, in group order.
     QStringList groupAccounts(const QString& accountNo);
 
-    // Takes a payment on `session`'s shift for the business date `on` (default: today).
-    PaymentResult pay(const PaymentRequest& request, const Session& session, QDate on = {});
+    // Takes a payment on `session`'s shift of today's business date. The operator must hold the clerk role.
+    PaymentResult pay(const PaymentRequest& request, const Session& session);
 
-    // Voids (冲正) a payment of the current business day before its shift is settled. `approver` must be another
-    // operator holding the supervisor role (checked again here). Voids the whole payment, every receipt of it.
+    // Voids (冲正) a payment of today's business day before its shift is settled. Only the drawer that took it may
+    // void it: the same operator, at the same terminal. `approver` must be another operator holding the supervisor
+    // role (checked again here). Voids the whole payment, every receipt of it.
     VoidResult voidPayment(const QString& receiptNo, const QString& reason, const Operator& approver,
-                           const Session& session, QDate on = {});
+                           const Session& session);
 
-    // Pays out (cash) part or all of an account's prepaid balance; supervisor-approved.
+    // Pays out (cash, from the clerk's drawer) part or all of an account's prepaid balance; supervisor-approved.
     RefundResult refundPrepaid(const QString& accountNo, Money amount, const QString& reason, const Operator& approver,
-                               const Session& session, QDate on = {});
+                               const Session& session);
 
-    // What the session's shift took so far (expected per method).
-    ShiftTotals shiftTotals(const Session& session, QDate on = {});
+    // What the session's shift of today took so far (expected per method).
+    ShiftTotals shiftTotals(const Session& session);
     // The payments and refunds of a shift, newest first.
     QList<ShiftPayment> shiftPayments(qint64 shiftId);
-    // Closes the shift: no more payments, voids or refunds on it. A variance needs an approver and a reason.
-    SettlementData settle(const SettlementRequest& request, const Session& session, QDate on = {});
+    // Closes today's shift: no more payments, voids or refunds on it. A variance needs an approver and a reason.
+    SettlementData settle(const SettlementRequest& request, const Session& session);
     SettlementData settlement(const QUuid& uuid);
 
     // The receipt as printed. Reading it does not count as an output; call recordOutput() once it was printed or
@@ -65,6 +67,7 @@ private:
     PaymentResult readPayment(qint64 paymentId);
 
     Store& m_store;
+    HallClock m_clock;
 };
 
 } // namespace HallDesk

@@ -73,21 +73,17 @@ ShiftTotals totalsOf(const QSqlDatabase& db, const Shift& shift, QDate on)
 
 } // namespace
 
-ShiftTotals CounterService::shiftTotals(const Session& session, QDate on)
+ShiftTotals CounterService::shiftTotals(const Session& session)
 {
-    if (!on.isValid()) {
-        on = businessDate();
-    }
+    const QDate on = businessDate();
     QSqlDatabase db = m_store.connection();
     const qint64 terminal = terminalId(db, session.workplace);
-    return totalsOf(db, shift(db, session.op.id, terminal, on, false), on);
+    return totalsOf(db, shift(db, session.op.id, terminal, on, {}), on);
 }
 
-SettlementData CounterService::settle(const SettlementRequest& request, const Session& session, QDate on)
+SettlementData CounterService::settle(const SettlementRequest& request, const Session& session)
 {
-    if (!on.isValid()) {
-        on = businessDate();
-    }
+    const QDate on = businessDate();
     if (request.uuid.isNull()) {
         throw StoreError(tr("The settlement has no UUID."));
     }
@@ -130,7 +126,9 @@ SettlementData CounterService::settle(const SettlementRequest& request, const Se
 
     Sql::Transaction transaction(db);
     const qint64 terminal = terminalId(db, session.workplace);
-    const Shift current = shift(db, session.op.id, terminal, on, true);
+    requireClerk(db, session);
+    const QString createdAt = m_clock.nowUtc().toString(Qt::ISODate);
+    const Shift current = shift(db, session.op.id, terminal, on, createdAt);
     if (current.settled) {
         throw StoreError(tr("Your shift of %1 is settled already.").arg(dateText(on)));
     }
@@ -153,7 +151,6 @@ SettlementData CounterService::settle(const SettlementRequest& request, const Se
         approverCode = requireApprover(db, request.approverId, session);
         approverId = request.approverId;
     }
-    const QString createdAt = nowUtcText();
     QSqlQuery insert = Sql::exec(
         db,
         QStringLiteral(

@@ -14,11 +14,6 @@ constexpr int kDefaultReceiptDigits = 8;
 
 } // namespace
 
-QString nowUtcText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
-
 QString dateText(QDate date)
 {
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
@@ -54,7 +49,7 @@ qint64 terminalId(const QSqlDatabase& db, const Workplace& workplace)
     return id.toLongLong();
 }
 
-Shift shift(const QSqlDatabase& db, qint64 operatorId, qint64 terminalId, QDate on, bool create)
+Shift shift(const QSqlDatabase& db, qint64 operatorId, qint64 terminalId, QDate on, const QString& openedAt)
 {
     const QString day = dateText(on);
     QSqlQuery row = Sql::exec(
@@ -65,14 +60,14 @@ Shift shift(const QSqlDatabase& db, qint64 operatorId, qint64 terminalId, QDate 
     if (row.next()) {
         return {row.value(0).toLongLong(), row.value(1).toBool()};
     }
-    if (!create) {
+    if (openedAt.isEmpty()) {
         return {};
     }
     // A shift opens with the first thing its clerk does on the day (docs/counter.md).
     QSqlQuery insert = Sql::exec(
         db,
         QStringLiteral("INSERT INTO shifts (operator_id, terminal_id, business_date, opened_at) VALUES (?, ?, ?, ?)"),
-        {operatorId, terminalId, day, nowUtcText()});
+        {operatorId, terminalId, day, openedAt});
     return {insert.lastInsertId().toLongLong(), false};
 }
 
@@ -83,6 +78,21 @@ void requireOpen(const Shift& shift, QDate on)
             QCoreApplication::translate(
                 "CounterService", "Your shift of %1 is settled (日结): it takes no more payments, voids or refunds.")
                 .arg(dateText(on)));
+    }
+}
+
+void requireClerk(const QSqlDatabase& db, const Session& session)
+{
+    const QVariant clerk = Sql::scalar(
+        db,
+        QStringLiteral("SELECT o.active AND EXISTS (SELECT 1 FROM operator_roles r WHERE r.operator_id = o.id AND "
+                       "r.role = 'clerk') FROM operators o WHERE o.id = ?"),
+        {session.op.id});
+    if (!clerk.toBool()) {
+        throw StoreError(
+            QCoreApplication::translate("CounterService",
+                                        "%1 does not hold the counter clerk role: only a clerk takes or pays out money.")
+                .arg(session.op.code));
     }
 }
 

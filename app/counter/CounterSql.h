@@ -9,7 +9,6 @@
 // What CounterService's source files share: small store helpers, all called inside the caller's transaction.
 namespace HallDesk::CounterSql {
 
-QString nowUtcText();
 QString dateText(QDate date);
 QDate dateFromText(const QVariant& value);
 QString jsonText(const QJsonObject& object);
@@ -23,10 +22,15 @@ struct Shift
     qint64 id = 0;
     bool settled = false;
 };
-// The operator's shift at the terminal on `on`; created when `create` and there is none (id 0 otherwise).
-Shift shift(const QSqlDatabase& db, qint64 operatorId, qint64 terminalId, QDate on, bool create);
+// The operator's shift at the terminal on `on`. When there is none: opened at `openedAt` if that is given, otherwise
+// id 0.
+Shift shift(const QSqlDatabase& db, qint64 operatorId, qint64 terminalId, QDate on, const QString& openedAt);
 // Refuses work on a settled shift with a message for the clerk.
 void requireOpen(const Shift& shift, QDate on);
+
+// Money moves only through a clerk's drawer: the session's operator must be active and hold the clerk role (checked
+// against the store, where roles are data). A supervisor may hold the clerk role too.
+void requireClerk(const QSqlDatabase& db, const Session& session);
 
 // A second credential's holder, checked again against the store: exists, active, supervisor, not the clerk.
 // Returns the approver's code.

@@ -13,26 +13,88 @@ namespace HallDesk {
 
 using namespace CounterSql;
 
-VoidResult CounterService::voidPayment(const QString& receiptNo, const QString& reason, const Operator& approver,
-                                       const Session& session, QDate on)
+namespace {
+
+// Takes a payment's bill lines back (docs/counter.md "Voids"), the way the centre does (central.void_payment):
+// a bill nothing touched since returns exactly to its state before the payment; a bill that a later movement
+// touched (a later payment here, or a change pulled from the centre: paid elsewhere, voided elsewhere) gives back
+// only this payment's own lines: its principal is owed again, and so is the late fee it paid or waived.
+void reverseBillLines(const QSqlDatabase& db, qint64 paymentId)
 {
-    if (!on.isValid()) {
-        on = businessDate();
+    QSqlQuery lines = Sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT a.bill_id, "
+            // touched since: a later unvoided line here, or the bill no longer as this line left it
+            "EXISTS (SELECT 1 FROM payment_allocations x JOIN payments y ON y.id = x.payment_id "
+            "        WHERE x.bill_id = a.bill_id AND x.payment_id > a.payment_id AND y.voided = 0) "
+            "OR b.paid_fen <> a.bill_paid_before + a.principal_fen "
+            "OR (a.late_fee_assessed_fen IS NOT NULL AND b.fee_carried_fen <> a.fee_carried_before "
+            "    + a.late_fee_assessed_fen - a.late_fee_fen - a.late_fee_waived_fen) "
+            "OR (a.fee_counted_before IS NOT NULL AND b.fee_counted_exact <> a.fee_counted_before "
+            "    + CASE WHEN a.late_fee_days > 0 THEN a.late_fee_counted_exact ELSE 0 END) "
+            "OR coalesce(b.fee_through, '') <> CASE WHEN a.late_fee_days > 0 THEN p.business_date "
+            "    ELSE coalesce(a.fee_through_before, '') END "
+            "FROM payment_allocations a JOIN bills b ON b.id = a.bill_id JOIN payments p ON p.id = a.payment_id "
+            "WHERE a.payment_id = ? AND a.bill_id IS NOT NULL ORDER BY a.id DESC"),
+        {paymentId});
+    QList<QPair<qint64, bool>> bills;
+    while (lines.next()) {
+        bills.append({lines.value(0).toLongLong(), lines.value(1).toBool()});
     }
+    for (const auto& [billId, touched] : std::as_const(bills)) {
+        if (!touched) {
+            Sql::exec(db,
+                      QStringLiteral("UPDATE bills SET paid_fen = a.bill_paid_before, status = a.bill_status_before, "
+                                     "paid_on = a.bill_paid_on_before, fee_through = a.fee_through_before, "
+                                     "fee_carried_fen = a.fee_carried_before, fee_counted_exact = "
+                                     "coalesce(a.fee_counted_before, bills.fee_counted_exact) FROM payment_allocations a "
+                                     "WHERE a.bill_id = bills.id AND a.payment_id = ? AND bills.id = ?"),
+                      {paymentId, billId});
+            continue;
+        }
+        Sql::exec(db,
+                  QStringLiteral(
+                      "UPDATE bills SET paid_fen = bills.paid_fen - a.principal_fen, "
+                      "fee_carried_fen = bills.fee_carried_fen + a.late_fee_fen + a.late_fee_waived_fen, "
+                      "status = CASE WHEN bills.paid_fen - a.principal_fen = bills.amount_fen AND bills.fee_carried_fen "
+                      "+ a.late_fee_fen + a.late_fee_waived_fen = 0 THEN 'paid' WHEN bills.paid_fen - a.principal_fen > 0 "
+                      "THEN 'partial' ELSE 'open' END, "
+                      "paid_on = CASE WHEN bills.paid_fen - a.principal_fen = bills.amount_fen AND bills.fee_carried_fen "
+                      "+ a.late_fee_fen + a.late_fee_waived_fen = 0 THEN bills.paid_on END "
+                      "FROM payment_allocations a WHERE a.bill_id = bills.id AND a.payment_id = ? AND bills.id = ?"),
+                  {paymentId, billId});
+    }
+}
+
+} // namespace
+
+VoidResult CounterService::voidPayment(const QString& receiptNo, const QString& reason, const Operator& approver,
+                                       const Session& session)
+{
+    const QDate on = businessDate();
     if (reason.trimmed().isEmpty()) {
         throw StoreError(tr("A void needs a reason."));
     }
     QSqlDatabase db = m_store.connection();
     Sql::Transaction transaction(db);
+    requireClerk(db, session);
     const QString approverCode = requireApprover(db, approver.id, session);
     QSqlQuery row = Sql::exec(
         db,
         QStringLiteral("SELECT p.id, p.uuid, p.kind, p.voided, p.business_date, p.shift_id, s.settled_at IS NOT NULL, "
-                       "p.amount_fen FROM receipts r JOIN payments p ON p.id = r.payment_id "
-                       "JOIN shifts s ON s.id = p.shift_id WHERE r.receipt_no = ?"),
-        {receiptNo.trimmed()});
+                       "p.amount_fen, o.code, p.operator_id = ? AND p.terminal_id = ? FROM receipts r "
+                       "JOIN payments p ON p.id = r.payment_id JOIN shifts s ON s.id = p.shift_id "
+                       "JOIN operators o ON o.id = p.operator_id WHERE r.receipt_no = ?"),
+        {session.op.id, terminalId(db, session.workplace), receiptNo.trimmed()});
     if (!row.next()) {
         throw StoreError(tr("There is no receipt %1.").arg(receiptNo.trimmed()));
+    }
+    if (!row.value(9).toBool()) {
+        // The money is in the drawer of the clerk who took it; only that drawer gives it back (docs/counter.md).
+        throw StoreError(tr("Receipt %1 was taken by %2 at another drawer: only the clerk who took a payment voids "
+                            "it, at the same terminal.")
+                             .arg(receiptNo.trimmed(), row.value(8).toString()));
     }
     const qint64 paymentId = row.value(0).toLongLong();
     const QString paymentUuid = row.value(1).toString();
@@ -53,21 +115,7 @@ VoidResult CounterService::voidPayment(const QString& receiptNo, const QString& 
         throw StoreError(tr("The shift of receipt %1 is settled (日结); its payments can no longer be voided.")
                              .arg(receiptNo.trimmed()));
     }
-    // Restoring the older state would undo money a later payment really paid (docs/counter.md).
-    const QVariant later = Sql::scalar(
-        db,
-        QStringLiteral("SELECT min(r.receipt_no) FROM payment_allocations mine JOIN payment_allocations theirs "
-                       "ON (theirs.bill_id = mine.bill_id OR (mine.bill_id IS NULL AND theirs.bill_id IS NULL "
-                       "AND theirs.account_id = mine.account_id)) "
-                       "JOIN payments p ON p.id = theirs.payment_id JOIN receipts r ON r.payment_id = p.id "
-                       "WHERE mine.payment_id = ? AND p.id > ? AND p.voided = 0"),
-        {paymentId, paymentId});
-    if (later.isValid() && !later.isNull()) {
-        throw StoreError(tr("A later payment (receipt %1) touched the same bills or balance; void that one first.")
-                             .arg(later.toString()));
-    }
-
-    const QString createdAt = nowUtcText();
+    const QString createdAt = m_clock.nowUtc().toString(Qt::ISODate);
     const QUuid voidUuid = QUuid::createUuid();
     QSqlQuery insert = Sql::exec(
         db,
@@ -77,13 +125,7 @@ VoidResult CounterService::voidPayment(const QString& receiptNo, const QString& 
          createdAt});
     const qint64 voidId = insert.lastInsertId().toLongLong();
     Sql::exec(db, QStringLiteral("UPDATE payments SET voided = 1 WHERE id = ?"), {paymentId});
-    // Every bill back to exactly how it was before the payment.
-    Sql::exec(db,
-              QStringLiteral("UPDATE bills SET paid_fen = a.bill_paid_before, status = a.bill_status_before, "
-                             "paid_on = a.bill_paid_on_before, fee_through = a.fee_through_before, "
-                             "fee_carried_fen = a.fee_carried_before FROM payment_allocations a "
-                             "WHERE a.bill_id = bills.id AND a.payment_id = ?"),
-              {paymentId});
+    reverseBillLines(db, paymentId);
     QSqlQuery prepaid
         = Sql::exec(db,
                     QStringLiteral("SELECT a.account_id, a.prepaid_delta_fen, ac.prepaid_fen, ac.account_no "
@@ -145,11 +187,9 @@ VoidResult CounterService::voidPayment(const QString& receiptNo, const QString& 
 }
 
 RefundResult CounterService::refundPrepaid(const QString& accountNo, Money amount, const QString& reason,
-                                           const Operator& approver, const Session& session, QDate on)
+                                           const Operator& approver, const Session& session)
 {
-    if (!on.isValid()) {
-        on = businessDate();
-    }
+    const QDate on = businessDate();
     if (amount.fen() <= 0) {
         throw StoreError(tr("A refund must be more than zero, not %1.").arg(amount.toDisplayString()));
     }
@@ -158,6 +198,7 @@ RefundResult CounterService::refundPrepaid(const QString& accountNo, Money amoun
     }
     QSqlDatabase db = m_store.connection();
     Sql::Transaction transaction(db);
+    requireClerk(db, session);
     const QString approverCode = requireApprover(db, approver.id, session);
     QSqlQuery account = Sql::exec(db, QStringLiteral("SELECT id, prepaid_fen FROM accounts WHERE account_no = ?"),
                                   {accountNo.trimmed()});
@@ -171,11 +212,11 @@ RefundResult CounterService::refundPrepaid(const QString& accountNo, Money amoun
                              .arg(accountNo.trimmed(), balance.toDisplayString(), amount.toDisplayString()));
     }
     const qint64 terminal = terminalId(db, session.workplace);
-    const Shift current = shift(db, session.op.id, terminal, on, false);
+    const Shift current = shift(db, session.op.id, terminal, on, {});
     requireOpen(current, on);
-    const Shift open = current.id ? current : shift(db, session.op.id, terminal, on, true);
+    const QString createdAt = m_clock.nowUtc().toString(Qt::ISODate);
+    const Shift open = current.id ? current : shift(db, session.op.id, terminal, on, createdAt);
 
-    const QString createdAt = nowUtcText();
     const QUuid uuid = QUuid::createUuid();
     QSqlQuery insert
         = Sql::exec(db,

@@ -1,6 +1,7 @@
 #include "app/sync/RejectedEvents.h"
 
 #include "app/audit/AuditLog.h"
+#include "app/clock/HallClock.h"
 #include "app/counter/CounterSql.h"
 #include "db/Sql.h"
 #include "db/Store.h"
@@ -337,7 +338,7 @@ void RejectedEvents::sendAgain(qint64 seq, const Session& session, const std::op
               QStringLiteral("UPDATE outbox SET state = 'pending', state_reason = '', reviewed_at = NULL, reviewed_by "
                              "= NULL, review_note = '', resent_count = resent_count + 1, resent_at = ?, resent_by = ? "
                              "WHERE id = ? AND state = 'rejected'"),
-              {CounterSql::nowUtcText(), actor.supervisorId, seq});
+              {HallClock(m_store).nowUtc().toString(Qt::ISODate), actor.supervisorId, seq});
     AuditEntry entry = auditEntry("sync.event_resend", event, session, actor);
     entry.details.insert(QStringLiteral("note"), note.simplified());
     entry.details.insert(QStringLiteral("resent_count"), event.resentCount + 1);
@@ -365,7 +366,7 @@ void RejectedEvents::markReviewed(qint64 seq, const QString& note, const Session
     Sql::exec(db,
               QStringLiteral("UPDATE outbox SET reviewed_at = ?, reviewed_by = ?, review_note = ? WHERE id = ? AND "
                              "state = 'rejected'"),
-              {CounterSql::nowUtcText(), actor.supervisorId, trimmed, seq});
+              {HallClock(m_store).nowUtc().toString(Qt::ISODate), actor.supervisorId, trimmed, seq});
     AuditEntry entry = auditEntry("sync.event_review", event, session, actor);
     entry.details.insert(QStringLiteral("note"), trimmed);
     AuditLog::append(db, entry);

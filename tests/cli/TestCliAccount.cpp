@@ -97,8 +97,10 @@ private Q_SLOTS:
         QCOMPARE(out.value(QStringLiteral("arrears_fen")).toInteger(), qint64(25000));
         QCOMPARE(out.value(QStringLiteral("arrears_late_fee")).toString(), QStringLiteral("5.60"));
         QCOMPARE(out.value(QStringLiteral("arrears_late_fee_fen")).toInteger(), qint64(560));
-        QCOMPARE(out.value(QStringLiteral("total_due")).toString(), QStringLiteral("255.60"));
-        QCOMPARE(out.value(QStringLiteral("total_due_fen")).toInteger(), qint64(25560));
+        // What the counter asks for: the arrears and fees less the 12.34 prepaid (issue 15 §4).
+        QCOMPARE(out.value(QStringLiteral("owed")).toString(), QStringLiteral("255.60"));
+        QCOMPARE(out.value(QStringLiteral("total_due")).toString(), QStringLiteral("243.26"));
+        QCOMPARE(out.value(QStringLiteral("total_due_fen")).toInteger(), qint64(24326));
 
         const QJsonArray members
             = out.value(QStringLiteral("group")).toObject().value(QStringLiteral("other_members")).toArray();

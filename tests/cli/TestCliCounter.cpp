@@ -22,6 +22,8 @@ private:
     {
         QProcessEnvironment extra;
         extra.insert(QStringLiteral("HALLDESK_PASSWORD"), QString::fromLatin1(Test::CounterFixture::kPassword));
+        // The hall's clock stands on the fixture's business day (a test-clock build honours it).
+        extra.insert(QStringLiteral("HALLDESK_TEST_NOW"), Test::CounterFixture::day().toString(Qt::ISODate));
         if (approver) {
             extra.insert(QStringLiteral("HALLDESK_APPROVER_PASSWORD"),
                          QString::fromLatin1(Test::CounterFixture::kPassword));
@@ -78,7 +80,8 @@ private Q_SLOTS:
         const QString uuid = json.value(QStringLiteral("uuid")).toString();
         const Test::CliRun again = pay({QStringLiteral("--account"), QStringLiteral("3300000001"),
                                         QStringLiteral("--method"), QStringLiteral("cash"), QStringLiteral("--amount"),
-                                        QStringLiteral("312.10"), QStringLiteral("--uuid"), uuid});
+                                        QStringLiteral("312.10"), QStringLiteral("--tendered"), QStringLiteral("320"),
+                                        QStringLiteral("--uuid"), uuid});
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.json().value(QStringLiteral("replayed")).toBool());
         QCOMPARE(again.json().value(QStringLiteral("receipt_no")).toString(), QStringLiteral("H01T01-00000001"));

@@ -11,6 +11,8 @@
 #include "db/Sql.h"
 #include "db/Store.h"
 
+#include <QTimeZone>
+
 #include <QCoreApplication>
 #include <cstdio>
 #include <random>
@@ -51,8 +53,8 @@ int main(int argc, char* argv[])
     const std::unique_ptr<Store> store = Store::open(args.at(1));
     const Session session{operatorOf(*store, QStringLiteral("clerk01")), AuthService(*store).workplace()};
     const Operator approver = operatorOf(*store, QStringLiteral("super01"));
-    CounterService counter(*store);
-    const QDate on(2026, 2, 19);
+    // The fixture's business day, noon in the hall.
+    CounterService counter(*store, HallClock::fixed(QDateTime(QDate(2026, 2, 19), QTime(4, 0), Qt::UTC)));
     std::mt19937 random(args.at(2).toUInt());
     const QStringList accounts
         = {QStringLiteral("3300000001"), QStringLiteral("3300000002"), QStringLiteral("3300000003"),
@@ -65,24 +67,26 @@ int main(int argc, char* argv[])
         PaymentRequest request;
         request.uuid = retry.isNull() ? QUuid::createUuid() : retry;
         retry = QUuid();
-        request.accountNos = {accounts.at(int(random() % accounts.size()))};
-        if (random() % 4 == 0) {
-            const QString second = accounts.at(int(random() % accounts.size()));
+        // The request follows from its UUID, so a retry after a kill sends exactly the same request again.
+        std::mt19937 requestRandom(uint(qHash(request.uuid)));
+        request.accountNos = {accounts.at(int(requestRandom() % accounts.size()))};
+        if (requestRandom() % 4 == 0) {
+            const QString second = accounts.at(int(requestRandom() % accounts.size()));
             if (second != request.accountNos.first()) {
                 request.accountNos.append(second);
             }
-            request.receiptMode = random() % 2 ? ReceiptMode::PerAccount : ReceiptMode::Combined;
+            request.receiptMode = requestRandom() % 2 ? ReceiptMode::PerAccount : ReceiptMode::Combined;
         }
-        const Money amount = Money::fromFen(qint64(1 + random() % 50'000));
-        request.tenders = {{TenderMethod::Cash, amount, amount + Money::fromFen(qint64(random() % 1000)), {}}};
+        const Money amount = Money::fromFen(qint64(1 + requestRandom() % 50'000));
+        request.tenders = {{TenderMethod::Cash, amount, amount + Money::fromFen(qint64(requestRandom() % 1000)), {}}};
         say("START", request.uuid);
         try {
-            const PaymentResult result = counter.pay(request, session, on);
+            const PaymentResult result = counter.pay(request, session);
             say("DONE", result.uuid);
             lastReceipt = result.receiptNos.first();
             lastUuid = result.uuid;
             if (random() % 5 == 0 && !result.replayed) {
-                counter.voidPayment(lastReceipt, QStringLiteral("crash test"), approver, session, on);
+                counter.voidPayment(lastReceipt, QStringLiteral("crash test"), approver, session);
                 say("VOID", lastUuid);
             }
         } catch (const StoreError& error) {

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 #include <functional>
 #include <memory>
 
@@ -42,14 +43,19 @@ class TestCounterService : public QObject
 private:
     std::unique_ptr<Test::CounterFixture> m_fixture;
     std::unique_ptr<CounterService> m_counter;
-    QDate m_on;
+    QDate m_on; // the fixture's business day
+    QDate m_today; // what the hall's clock says
 
     Test::CounterFixture& fx() { return *m_fixture; }
     CounterService& counter() { return *m_counter; }
     Session clerk() { return fx().session("clerk01"); }
     PaymentResult pay(const PaymentRequest& request, QDate on = {})
     {
-        return counter().pay(request, clerk(), on.isValid() ? on : m_on);
+        // The hall's clock stands on `on` for this payment.
+        m_today = on.isValid() ? on : m_on;
+        const PaymentResult result = counter().pay(request, clerk());
+        m_today = m_on;
+        return result;
     }
     QVariant scalar(const QString& sql, const QVariantList& values = {})
     {
@@ -85,8 +91,12 @@ private Q_SLOTS:
     void init()
     {
         m_fixture = std::make_unique<Test::CounterFixture>();
-        m_counter = std::make_unique<CounterService>(fx().store());
         m_on = Test::CounterFixture::day();
+        m_today = m_on;
+        // The hall's clock reads m_today: noon in the hall (Asia/Shanghai).
+        m_counter = std::make_unique<CounterService>(fx().store(), [this] {
+            return QDateTime(m_today, QTime(12, 0), QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
+        });
     }
     void cleanup()
     {
@@ -306,7 +316,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM payment_tenders")).toInt(), 3);
         QCOMPARE(scalar(QStringLiteral("SELECT reference FROM payment_tenders WHERE method = 'card'")).toString(),
                  QStringLiteral("POS-0001"));
-        const ShiftTotals totals = counter().shiftTotals(clerk(), m_on);
+        const ShiftTotals totals = counter().shiftTotals(clerk());
         QCOMPARE(totals.expected.at(0).second.fen(), 20000);
         QCOMPARE(totals.expected.at(1).second.fen(), 10000);
         QCOMPARE(totals.expected.at(2).second.fen(), 1210);
@@ -383,7 +393,7 @@ private Q_SLOTS:
         PaymentRequest request = cash({A1}, 30600);
         request.waivers = {
             {fx().billId("3300000001", "2025-11"), yuan(charged), reason, fx().op(approver.toLatin1().constData()).id}};
-        QVERIFY_THROWS_EXCEPTION(StoreError, counter().pay(request, fx().session(clerk.toLatin1().constData()), m_on));
+        QVERIFY_THROWS_EXCEPTION(StoreError, counter().pay(request, fx().session(clerk.toLatin1().constData())));
         QCOMPARE(fx().fingerprint(), before);
     }
 
@@ -395,7 +405,7 @@ private Q_SLOTS:
         const PaymentResult result = pay(cash({A2, A1}, 50000));
         QVERIFY(billRows() != bills);
         const VoidResult voided = counter().voidPayment(result.receiptNos.first(), QStringLiteral("输错金额"),
-                                                        fx().op("super01"), clerk(), m_on);
+                                                        fx().op("super01"), clerk());
         QCOMPARE(voided.paymentUuid, result.uuid);
         QCOMPARE(voided.amount.fen(), 50000);
         QCOMPARE(billRows(), bills);
@@ -417,21 +427,27 @@ private Q_SLOTS:
         const auto before = fx().fingerprint();
         QVERIFY_THROWS_EXCEPTION(StoreError,
                                  counter().voidPayment(result.receiptNos.first(), QStringLiteral("again"),
-                                                       fx().op("super01"), clerk(), m_on));
+                                                       fx().op("super01"), clerk()));
         QCOMPARE(fx().fingerprint(), before);
     }
 
-    void voidBlockedByLaterPayment()
+    // Issue 15 §8: a void behind a later movement on the same bill takes back only its own lines, as the centre
+    // does, instead of restoring the bill to before the payment (which would erase the later money).
+    void voidBehindALaterPaymentTakesBackOnlyItsOwnLines()
     {
-        const PaymentResult first = pay(cash({A1}, 5000));
-        const PaymentResult second = pay(cash({A1}, 3000));
-        const auto before = fx().fingerprint();
-        QVERIFY_THROWS_EXCEPTION(
-            StoreError,
-            counter().voidPayment(first.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk(), m_on));
-        QCOMPARE(fx().fingerprint(), before);
-        counter().voidPayment(second.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk(), m_on);
-        counter().voidPayment(first.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk(), m_on);
+        const qint64 bill = fx().billId("3300000001", "2025-11");
+        const PaymentResult first = pay(cash({A1}, 5000)); // fee 6.10, then 43.90 of the 2025-11 principal
+        const PaymentResult second = pay(cash({A1}, 3000)); // 30.00 more principal, no new fee today
+        QCOMPARE(scalar(QStringLiteral("SELECT paid_fen FROM bills WHERE id = ?"), {bill}).toLongLong(), 7390);
+        counter().voidPayment(first.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk());
+        // The second payment's 30.00 stays paid; the first one's principal and its fee are owed again.
+        QCOMPARE(scalar(QStringLiteral("SELECT paid_fen FROM bills WHERE id = ?"), {bill}).toLongLong(), 3000);
+        QCOMPARE(scalar(QStringLiteral("SELECT fee_carried_fen FROM bills WHERE id = ?"), {bill}).toLongLong(), 610);
+        QCOMPARE(counter().dues({A1}, m_on).due().fen(), 31210 - 3000);
+        // A day later the fee goes on from there: the 6.10 owed again plus one day on the 70.00 outstanding at 1‰.
+        QCOMPARE(counter().dues({A1}, m_on.addDays(1)).accounts.first().bills.first().lateFee.fee.fen(), 617);
+        verifyCheckOk();
+        counter().voidPayment(second.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk());
         QCOMPARE(counter().dues({A1}, m_on).due().fen(), 31210);
         verifyCheckOk();
     }
@@ -440,32 +456,34 @@ private Q_SLOTS:
     {
         const PaymentResult result = pay(cash({A1}, 5000));
         const auto before = fx().fingerprint();
+        m_today = m_on.addDays(1); // the next business day
         QVERIFY_THROWS_EXCEPTION(StoreError,
                                  counter().voidPayment(result.receiptNos.first(), QStringLiteral("x"),
-                                                       fx().op("super01"), clerk(), m_on.addDays(1)));
+                                                       fx().op("super01"), clerk()));
+        m_today = m_on;
         QVERIFY_THROWS_EXCEPTION(StoreError,
                                  counter().voidPayment(QStringLiteral("H01T01-00000099"), QStringLiteral("x"),
-                                                       fx().op("super01"), clerk(), m_on));
+                                                       fx().op("super01"), clerk()));
         QVERIFY_THROWS_EXCEPTION(
-            StoreError, counter().voidPayment(result.receiptNos.first(), QString(), fx().op("super01"), clerk(), m_on));
+            StoreError, counter().voidPayment(result.receiptNos.first(), QString(), fx().op("super01"), clerk()));
         QVERIFY_THROWS_EXCEPTION(
             StoreError,
-            counter().voidPayment(result.receiptNos.first(), QStringLiteral("x"), fx().op("clerk02"), clerk(), m_on));
+            counter().voidPayment(result.receiptNos.first(), QStringLiteral("x"), fx().op("clerk02"), clerk()));
         QCOMPARE(fx().fingerprint(), before);
         SettlementRequest settle;
         settle.uuid = QUuid::createUuid();
         settle.cashCounts = {{Money::fromYuan(50), 1}};
-        counter().settle(settle, clerk(), m_on);
+        counter().settle(settle, clerk());
         const auto settled = fx().fingerprint();
         QVERIFY_THROWS_EXCEPTION(
             StoreError,
-            counter().voidPayment(result.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk(), m_on));
+            counter().voidPayment(result.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk()));
         QVERIFY_THROWS_EXCEPTION(StoreError, pay(cash({A1}, 100)));
         QVERIFY_THROWS_EXCEPTION(
-            StoreError, counter().refundPrepaid(A2, yuan(100), QStringLiteral("x"), fx().op("super01"), clerk(), m_on));
+            StoreError, counter().refundPrepaid(A2, yuan(100), QStringLiteral("x"), fx().op("super01"), clerk()));
         QCOMPARE(fx().fingerprint(), settled);
         // Another clerk's shift is not closed by it.
-        counter().pay(cash({A1}, 100), fx().session("clerk02"), m_on);
+        counter().pay(cash({A1}, 100), fx().session("clerk02"));
         verifyCheckOk();
     }
 
@@ -476,11 +494,11 @@ private Q_SLOTS:
         card.tenders = {{TenderMethod::Card, yuan(5000), {}, QStringLiteral("POS-9")}};
         pay(card);
         const PaymentResult voided = pay(cash({A3}, 700));
-        counter().voidPayment(voided.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk(), m_on);
+        counter().voidPayment(voided.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk());
         pay(cash({A3}, 3000));
-        counter().refundPrepaid(A3, yuan(1000), QStringLiteral("客户要求"), fx().op("super01"), clerk(), m_on);
+        counter().refundPrepaid(A3, yuan(1000), QStringLiteral("客户要求"), fx().op("super01"), clerk());
 
-        const ShiftTotals totals = counter().shiftTotals(clerk(), m_on);
+        const ShiftTotals totals = counter().shiftTotals(clerk());
         QCOMPARE(totals.expected.at(0).second.fen(), 10000 + 3000 - 1000); // cash net of the refund
         QCOMPARE(totals.expected.at(1).second.fen(), 5000);
         QCOMPARE(totals.paymentCount, 3);
@@ -496,14 +514,14 @@ private Q_SLOTS:
         request.counted = {{TenderMethod::Card, yuan(5000)}};
         request.blind = true;
         const auto before = fx().fingerprint();
-        QVERIFY_THROWS_EXCEPTION(StoreError, counter().settle(request, clerk(), m_on)); // variance, no reason
+        QVERIFY_THROWS_EXCEPTION(StoreError, counter().settle(request, clerk())); // variance, no reason
         request.reason = QStringLiteral("少找零");
-        QVERIFY_THROWS_EXCEPTION(StoreError, counter().settle(request, clerk(), m_on)); // no approver
+        QVERIFY_THROWS_EXCEPTION(StoreError, counter().settle(request, clerk())); // no approver
         request.approverId = clerk().op.id;
-        QVERIFY_THROWS_EXCEPTION(StoreError, counter().settle(request, clerk(), m_on)); // not a supervisor
+        QVERIFY_THROWS_EXCEPTION(StoreError, counter().settle(request, clerk())); // not a supervisor
         QCOMPARE(fx().fingerprint(), before);
         request.approverId = fx().op("super02").id;
-        const SettlementData data = counter().settle(request, clerk(), m_on);
+        const SettlementData data = counter().settle(request, clerk());
         QCOMPARE(data.lines.size(), 4);
         QCOMPARE(data.lines.at(0).expected.fen(), 12000);
         QCOMPARE(data.lines.at(0).counted.fen(), 11050);
@@ -513,12 +531,12 @@ private Q_SLOTS:
         QCOMPARE(data.approverName, QStringLiteral("王班长"));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE type = 'settlement.closed'")).toInt(), 1);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM settlement_cash_counts")).toInt(), 3);
-        QVERIFY(counter().shiftTotals(clerk(), m_on).settled);
+        QVERIFY(counter().shiftTotals(clerk()).settled);
         // Settled once only; the same request again answers with the recorded settlement.
-        QCOMPARE(counter().settle(request, clerk(), m_on).uuid, request.uuid);
+        QCOMPARE(counter().settle(request, clerk()).uuid, request.uuid);
         SettlementRequest again;
         again.uuid = QUuid::createUuid();
-        QVERIFY_THROWS_EXCEPTION(StoreError, counter().settle(again, clerk(), m_on));
+        QVERIFY_THROWS_EXCEPTION(StoreError, counter().settle(again, clerk()));
         QVERIFY_THROWS_EXCEPTION(StoreError, pay(cash({A1}, 100)));
         verifyCheckOk();
     }
@@ -529,7 +547,7 @@ private Q_SLOTS:
         SettlementRequest request;
         request.uuid = QUuid::createUuid();
         request.cashCounts = {{Money::fromYuan(50), 2}};
-        const SettlementData data = counter().settle(request, clerk(), m_on);
+        const SettlementData data = counter().settle(request, clerk());
         QCOMPARE(data.variance().fen(), 0);
         QVERIFY(data.approverName.isEmpty());
     }
@@ -565,7 +583,7 @@ private Q_SLOTS:
     void refund()
     {
         const RefundResult result
-            = counter().refundPrepaid(A2, yuan(300), QStringLiteral("销户退费"), fx().op("super01"), clerk(), m_on);
+            = counter().refundPrepaid(A2, yuan(300), QStringLiteral("销户退费"), fx().op("super01"), clerk());
         QCOMPARE(result.prepaidAfter.fen(), 200);
         QCOMPARE(result.receiptNo, QStringLiteral("H01T01-00000001"));
         const ReceiptData receipt = counter().receipt(result.receiptNo);
@@ -661,25 +679,25 @@ private Q_SLOTS:
                 request.uuid = QUuid();
                 pay(request);
             },
-            [&] { counter().refundPrepaid(A2, yuan(501), QStringLiteral("r"), fx().op("super01"), clerk(), m_on); },
-            [&] { counter().refundPrepaid(A2, yuan(0), QStringLiteral("r"), fx().op("super01"), clerk(), m_on); },
-            [&] { counter().refundPrepaid(A2, yuan(100), QString(), fx().op("super01"), clerk(), m_on); },
-            [&] { counter().refundPrepaid(A2, yuan(100), QStringLiteral("r"), clerk().op, clerk(), m_on); },
+            [&] { counter().refundPrepaid(A2, yuan(501), QStringLiteral("r"), fx().op("super01"), clerk()); },
+            [&] { counter().refundPrepaid(A2, yuan(0), QStringLiteral("r"), fx().op("super01"), clerk()); },
+            [&] { counter().refundPrepaid(A2, yuan(100), QString(), fx().op("super01"), clerk()); },
+            [&] { counter().refundPrepaid(A2, yuan(100), QStringLiteral("r"), clerk().op, clerk()); },
             [&] {
-                counter().voidPayment(QStringLiteral("nope"), QStringLiteral("r"), fx().op("super01"), clerk(), m_on);
+                counter().voidPayment(QStringLiteral("nope"), QStringLiteral("r"), fx().op("super01"), clerk());
             },
             [&] {
                 SettlementRequest request;
                 request.uuid = QUuid::createUuid();
                 request.cashCounts = {{Money::fromFen(300), 1}};
-                counter().settle(request, clerk(), m_on);
+                counter().settle(request, clerk());
             },
             [&] {
                 SettlementRequest request;
                 request.uuid = QUuid::createUuid();
                 request.cashCounts = {{Money::fromYuan(100), 1}};
                 request.reason = QStringLiteral("r");
-                counter().settle(request, clerk(), m_on);
+                counter().settle(request, clerk());
             },
         };
         QCOMPARE(attempts.size(), qsizetype(24));

@@ -164,13 +164,15 @@ private Q_SLOTS:
 
     void largeAmountsDoNotOverflow()
     {
-        // 9·10^15 fen for 1,000 days at 3‰: the exact product (2.7·10^22 millionths) does not fit in 64 bits.
-        const Money principal = Money::fromFen(9'000'000'000'000'000);
+        // 3·10^12 fen for 1,000 days at 3‰: the exact fee, 9·10^18 millionths of a fen, is kept on the bill as it
+        // is counted (bills.fee_counted_exact), so it must fit in 64 bits; the product is formed in 128.
+        const Money principal = Money::fromFen(3'000'000'000'000);
         const LateFee fee
             = computeLateFee(m_1996, CustomerClass::Industrial, principal, date("2020-12-31"), date("2023-09-27"));
         QCOMPARE(fee.days, 1000);
         QCOMPARE(fee.laterYearsDays, 1000);
-        QCOMPARE(fee.fee.fen(), qint64(27'000'000'000'000'000));
+        QCOMPARE(fee.fee.fen(), qint64(9'000'000'000'000));
+        QCOMPARE(fee.countedExact, qint64(9'000'000'000'000'000'000));
 
         // A fee beyond what a qint64 can hold is refused, never wrapped around.
         try {

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "app/auth/Operator.h"
+#include "app/clock/HallClock.h"
 #include "app/counter/Counter.h"
 #include "tests/support/TempStore.h"
 
 #include <QDate>
+#include <QTimeZone>
 #include <QMap>
 
 namespace HallDesk::Test {
@@ -28,6 +30,11 @@ class CounterFixture final
 public:
     static constexpr const char* kPassword = "Counter-Test-1";
     static QDate day() { return QDate(2026, 2, 19); }
+    // The hall's clock standing at noon of day() in the hall (Asia/Shanghai).
+    static HallClock::Source clock()
+    {
+        return HallClock::fixed(QDateTime(day(), QTime(4, 0), Qt::UTC));
+    }
 
     CounterFixture();
     Q_DISABLE_COPY_MOVE(CounterFixture)

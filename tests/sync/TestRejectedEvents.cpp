@@ -53,7 +53,7 @@ private:
         request.uuid = QUuid::createUuid();
         request.accountNos = accounts;
         request.tenders = tenders;
-        return m_counter->pay(request, fx().session("clerk01"), Test::CounterFixture::day());
+        return m_counter->pay(request, fx().session("clerk01"));
     }
 
     // What SyncEngine does with a "rejected" result: state and reason on the row, in one statement per row.
@@ -118,7 +118,7 @@ private Q_SLOTS:
     void init()
     {
         m_fixture = std::make_unique<Test::CounterFixture>();
-        m_counter = std::make_unique<CounterService>(fx().store());
+        m_counter = std::make_unique<CounterService>(fx().store(), Test::CounterFixture::clock());
         m_rejected = std::make_unique<RejectedEvents>(fx().store());
     }
     void cleanup()
@@ -185,7 +185,7 @@ private Q_SLOTS:
             {A1}, {{TenderMethod::Qr, Money::fromFen(12345), Money::fromFen(12345), QStringLiteral("WX20260219001")}});
         const VoidResult voided
             = m_counter->voidPayment(paid.receiptNos.first(), QStringLiteral("wrong account"), fx().op("super01"),
-                                     fx().session("clerk01"), Test::CounterFixture::day());
+                                     fx().session("clerk01"));
         reject(paid.uuid.toString(QUuid::WithoutBraces), QStringLiteral("account 3300000001 is not known"));
         reject(voided.uuid.toString(QUuid::WithoutBraces),
                QStringLiteral("payment %1 is not known at the centre").arg(paid.uuid.toString(QUuid::WithoutBraces)));
@@ -211,14 +211,14 @@ private Q_SLOTS:
     {
         const RefundResult refund
             = m_counter->refundPrepaid(A2, Money::fromFen(500), QStringLiteral("moving away"), fx().op("super01"),
-                                       fx().session("clerk01"), Test::CounterFixture::day());
+                                       fx().session("clerk01"));
         SettlementRequest request;
         request.uuid = QUuid::createUuid();
         request.cashCounts = {}; // the drawer is empty after paying out 5.00 of nothing taken
         request.approverId = fx().op("super01").id;
         request.reason = QStringLiteral("refund paid from the float");
         const SettlementData settlement
-            = m_counter->settle(request, fx().session("clerk01"), Test::CounterFixture::day());
+            = m_counter->settle(request, fx().session("clerk01"));
         reject(refund.uuid.toString(QUuid::WithoutBraces), QStringLiteral("account 3300000002 is not known"));
         reject(settlement.uuid.toString(QUuid::WithoutBraces), QStringLiteral("field \"lines\" must be an array"));
         const QList<RejectedEvent> events = m_rejected->list();

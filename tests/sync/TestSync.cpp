@@ -167,6 +167,7 @@ private:
     {
         QProcessEnvironment extra;
         extra.insert(QStringLiteral("HALLDESK_PASSWORD"), QString::fromLatin1(Test::CounterFixture::kPassword));
+        extra.insert(QStringLiteral("HALLDESK_TEST_NOW"), Test::CounterFixture::day().toString(Qt::ISODate));
         return Test::runCli({QStringLiteral("pay"), QStringLiteral("--db"), m_fixture->path(), QStringLiteral("--on"),
                              QStringLiteral("2026-02-19"), QStringLiteral("--operator"), QStringLiteral("clerk01"),
                              QStringLiteral("--account"), account, QStringLiteral("--method"), QStringLiteral("cash"),

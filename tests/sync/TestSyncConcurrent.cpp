@@ -200,7 +200,7 @@ private:
         request.uuid = QUuid::createUuid();
         request.accountNos = accountNos;
         request.tenders = {Tender{TenderMethod::Cash, amount, {}, {}}};
-        const PaymentResult result = counter.pay(request, terminal.clerk, m_on);
+        const PaymentResult result = counter.pay(request, terminal.clerk);
         ++terminal.payments;
         terminal.keptFen += result.amount.fen();
         return result;
@@ -209,8 +209,7 @@ private:
     void voidPayment(Terminal& terminal, const PaymentResult& payment)
     {
         CounterService counter(terminal.temp->store());
-        counter.voidPayment(payment.receiptNos.first(), QStringLiteral("收错金额"), terminal.supervisor, terminal.clerk,
-                            m_on);
+        counter.voidPayment(payment.receiptNos.first(), QStringLiteral("收错金额"), terminal.supervisor, terminal.clerk);
         ++terminal.voids;
         terminal.keptFen -= payment.amount.fen();
     }

@@ -77,7 +77,7 @@ private:
         request.accountNos = {QStringLiteral("3300000003")};
         request.tenders = {tender};
         const PaymentResult paid
-            = m_services->counter.pay(request, m_fixture->session("clerk01"), Test::CounterFixture::day());
+            = m_services->counter.pay(request, m_fixture->session("clerk01"));
         Sql::exec(m_fixture->store().connection(),
                   QStringLiteral("UPDATE outbox SET state = 'rejected', state_reason = ?, pushed_at = "
                                  "'2026-02-19T08:00:00Z' WHERE uuid = ?"),
@@ -128,7 +128,7 @@ private Q_SLOTS:
     {
         m_fixture = std::make_unique<Test::CounterFixture>();
         Store& store = m_fixture->store();
-        m_services = std::make_unique<ServiceSet>(store);
+        m_services = std::make_unique<ServiceSet>(store, Test::CounterFixture::clock());
         m_first = pay({TenderMethod::Cash, Money::fromFen(30000), Money::fromFen(40000), {}});
         m_second = pay({TenderMethod::Card, Money::fromFen(2500), Money::fromFen(2500), QStringLiteral("POS-0042")});
         m_desk = std::make_unique<Desk>(m_services->view(), m_services->auth.workplace());

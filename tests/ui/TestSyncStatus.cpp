@@ -158,7 +158,7 @@ private Q_SLOTS:
     {
         m_fixture = std::make_unique<Test::CounterFixture>();
         Store& store = m_fixture->store();
-        m_services = std::make_unique<ServiceSet>(store);
+        m_services = std::make_unique<ServiceSet>(store, Test::CounterFixture::clock());
     }
 
     void cleanup()
@@ -235,7 +235,7 @@ private Q_SLOTS:
         request.accountNos = {QStringLiteral("3300000003")};
         request.tenders = {{TenderMethod::Cash, Money::fromFen(4200), Money::fromFen(4200), {}}};
         const PaymentResult paid
-            = m_services->counter.pay(request, m_fixture->session("clerk01"), Test::CounterFixture::day());
+            = m_services->counter.pay(request, m_fixture->session("clerk01"));
         QVERIFY(paid.paymentId > 0);
         QVERIFY(Sql::scalar(store.connection(), QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"))
                     .toLongLong()

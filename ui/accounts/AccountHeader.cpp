@@ -154,14 +154,22 @@ void AccountHeader::showAccount(const AccountDetail& account)
     m_prepaid->setText(account.prepaid.toCurrencyString());
     m_group->setText(account.groupName.isEmpty() ? QStringLiteral("—") : account.groupName);
 
-    const Money total = account.totalArrears();
+    const Money total = account.totalDue();
     m_totalDue->setText(total.toCurrencyString());
     Theme::setTone(m_totalDue, total.isZero() ? Theme::Tone::None : Theme::Tone::Danger);
-    m_breakdown->setText(total.isZero()
-                             ? tr("Nothing outstanding on %1").arg(account.asOf.toString(Qt::ISODate))
-                             : tr("Arrears %1 + late fee %2\nas of %3")
-                                   .arg(account.arrearsPrincipal.toDisplayString(),
-                                        account.arrearsLateFee.toDisplayString(), account.asOf.toString(Qt::ISODate)));
+    const QString asOf = account.asOf.toString(Qt::ISODate);
+    if (account.totalArrears().isZero()) {
+        m_breakdown->setText(tr("Nothing outstanding on %1").arg(asOf));
+    } else if (account.prepaid.isZero()) {
+        m_breakdown->setText(tr("Arrears %1 + late fee %2\nas of %3")
+                                 .arg(account.arrearsPrincipal.toDisplayString(),
+                                      account.arrearsLateFee.toDisplayString(), asOf));
+    } else {
+        m_breakdown->setText(tr("Arrears %1 + late fee %2 − prepaid %3\nas of %4")
+                                 .arg(account.arrearsPrincipal.toDisplayString(),
+                                      account.arrearsLateFee.toDisplayString(),
+                                      std::min(account.prepaid, account.totalArrears()).toDisplayString(), asOf));
+    }
 }
 
 } // namespace HallDesk
