@@ -6,6 +6,7 @@
 #include "db/Store.h"
 
 #include <QDate>
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace HallDesk::Cli {
@@ -84,26 +85,35 @@ int runLateFee(const QStringList& args)
     const std::unique_ptr<Store> store
         = parser.isSet(QStringLiteral("db")) ? openStore(parser.value(QStringLiteral("db"))) : Store::openInMemory();
     const LateFeePolicyRepository policies(store->connection());
-    std::optional<LateFeePolicy> policy;
-    if (parser.isSet(QStringLiteral("policy"))) {
-        const QString id = parser.value(QStringLiteral("policy"));
-        policy = policies.load(id, on);
-        if (!policy) {
+    const QString id = parser.isSet(QStringLiteral("policy"))
+        ? parser.value(QStringLiteral("policy"))
+        : store->setting(QStringLiteral("late_fee.policy"));
+    // Every version of the policy: each overdue day at the version in force on it (docs/counter.md).
+    const LateFeeSchedule schedule = policies.schedule(id);
+    if (schedule.versions.isEmpty() || !schedule.inForce(on)) {
+        if (parser.isSet(QStringLiteral("policy"))) {
             throw CliError{
                 Text::tr("There is no late-fee policy \"%1\" in force on %2.").arg(id, on.toString(Qt::ISODate)),
                 kExitUsage};
         }
-    } else {
-        policy = policies.current(on);
-        if (!policy) {
-            throw CliError{Text::tr("The store selects no late-fee policy in force on %1 (setting late_fee.policy).")
-                               .arg(on.toString(Qt::ISODate)),
-                           kExitFailure};
-        }
+        throw CliError{Text::tr("The store selects no late-fee policy in force on %1 (setting late_fee.policy).")
+                           .arg(on.toString(Qt::ISODate)),
+                       kExitFailure};
     }
 
-    const LateFee fee = computeLateFee(*policy, customerClass, amount, due, on);
-    const LateFeePolicy::Rates rates = policy->rates.value(customerClass);
+    const LateFee fee = computeLateFee(schedule, customerClass, amount, due, QDate(), 0, on);
+    const LateFeePolicy& base = *(schedule.inForce(due) ? schedule.inForce(due) : &schedule.versions.first());
+    const LateFeePolicy::Rates rates = base.rates.value(customerClass);
+    QJsonArray spans;
+    for (const LateFeeSpan& span : fee.spans) {
+        spans.append(QJsonObject{{QStringLiteral("policy_version"), span.policyVersion},
+                                 {QStringLiteral("year_bucket"),
+                                  span.laterYears ? QStringLiteral("later_years") : QStringLiteral("due_year")},
+                                 {QStringLiteral("first_day"), span.firstDay.toString(Qt::ISODate)},
+                                 {QStringLiteral("last_day"), span.lastDay.toString(Qt::ISODate)},
+                                 {QStringLiteral("days"), span.days},
+                                 {QStringLiteral("rate_ppm"), span.ratePpm}});
+    }
     printJson({
         {QStringLiteral("class"), customerClassCode(customerClass)},
         {QStringLiteral("amount"), amount.toString()},
@@ -115,12 +125,13 @@ int runLateFee(const QStringList& args)
         {QStringLiteral("later_years_days"), fee.laterYearsDays},
         {QStringLiteral("due_year_rate_ppm"), rates.dueYearPpm},
         {QStringLiteral("later_years_rate_ppm"), rates.laterYearsPpm},
-        {QStringLiteral("minimum_fee"), policy->minimumFee.toString()},
+        {QStringLiteral("minimum_fee"), base.minimumFee.toString()},
         {QStringLiteral("late_fee"), fee.fee.toString()},
         {QStringLiteral("late_fee_fen"), fee.fee.fen()},
         {QStringLiteral("policy"), fee.policyId},
         {QStringLiteral("policy_version"), fee.policyVersion},
-        {QStringLiteral("policy_name"), policy->name},
+        {QStringLiteral("policy_name"), base.name},
+        {QStringLiteral("spans"), spans},
     });
     return kExitOk;
 }

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QTest>
+#include <QUuid>
 #include <memory>
 
 using namespace HallDesk;
@@ -40,6 +41,21 @@ private:
             all << QStringLiteral("--operator") << QStringLiteral("clerk01");
         }
         return Test::runCli(all + args, env(approver));
+    }
+    // `command` as operator `op` with the hall's clock on `today`, without --on.
+    Test::CliRun runAs(const char* command, const char* op, const QDate& today, const QStringList& args)
+    {
+        QProcessEnvironment extra = env();
+        extra.insert(QStringLiteral("HALLDESK_TEST_NOW"), today.toString(Qt::ISODate));
+        return Test::runCli(QStringList{QString::fromLatin1(command), QStringLiteral("--db"), m_fixture->path(),
+                                        QStringLiteral("--operator"), QString::fromLatin1(op)}
+                                + args,
+                            extra);
+    }
+    static QStringList cashOn(const char* account, const char* amount)
+    {
+        return {QStringLiteral("--account"), QString::fromLatin1(account), QStringLiteral("--method"),
+                QStringLiteral("cash"), QStringLiteral("--amount"), QString::fromLatin1(amount)};
     }
     Test::CliRun pay(const QStringList& args) { return run("pay", args); }
 
@@ -162,6 +178,86 @@ private Q_SLOTS:
             2);
         QCOMPARE(Sql::scalar(m_fixture->store().connection(), QStringLiteral("SELECT count(*) FROM payments")).toInt(),
                  0);
+    }
+
+    // Issue 15 §1: money moves only on the hall's business date; --on another day is refused and writes nothing.
+    void moneyMovesOnlyOnTheBusinessDate()
+    {
+        const QDate today = Test::CounterFixture::day();
+        const auto before = m_fixture->fingerprint();
+        for (const QDate& other : {today.addDays(-49), today.addDays(1), QDate(2099, 12, 31)}) {
+            const Test::CliRun result = runAs("pay", "clerk01", today,
+                                              cashOn("3300000001", "10")
+                                                  + QStringList{QStringLiteral("--on"), other.toString(Qt::ISODate)});
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains("business date"), result.err.constData());
+        }
+        QCOMPARE(m_fixture->fingerprint(), before);
+        // Backdated through the clock to before a bill was issued (2025-12 is issued in January): refused.
+        const Test::CliRun early = runAs("pay", "clerk01", QDate(2026, 1, 2), cashOn("3300000001", "10"));
+        QCOMPARE(early.exitCode, 2);
+        QVERIFY2(early.err.contains("issued on"), early.err.constData());
+        QCOMPARE(m_fixture->fingerprint(), before);
+
+        // A payment of today cannot be voided tomorrow, however the command is asked.
+        QCOMPARE(runAs("pay", "clerk01", today, cashOn("3300000001", "10")).exitCode, 0);
+        const auto paid = m_fixture->fingerprint();
+        const QStringList voidArgs{QStringLiteral("H01T01-00000001"), QStringLiteral("--reason"), QStringLiteral("x"),
+                                   QStringLiteral("--approver"), QStringLiteral("super01")};
+        const Test::CliRun late = runAs("void", "clerk01", today.addDays(1), voidArgs);
+        QCOMPARE(late.exitCode, 2);
+        const Test::CliRun asked
+            = runAs("void", "clerk01", today.addDays(1),
+                    voidArgs + QStringList{QStringLiteral("--on"), today.toString(Qt::ISODate)});
+        QCOMPARE(asked.exitCode, 2);
+        QCOMPARE(m_fixture->fingerprint(), paid);
+        QCOMPARE(runAs("void", "clerk01", today, voidArgs).exitCode, 0);
+    }
+
+    // Issue 15 §5: only a clerk takes money, and only the drawer that took a payment voids it.
+    void onlyAClerkTakesMoneyAndVoidsItsOwn()
+    {
+        const QDate today = Test::CounterFixture::day();
+        const auto before = m_fixture->fingerprint();
+        for (const char* op : {"super01"}) {
+            const Test::CliRun result = runAs("pay", op, today, cashOn("3300000001", "10"));
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains("clerk role"), result.err.constData());
+        }
+        QCOMPARE(m_fixture->fingerprint(), before);
+        QCOMPARE(runAs("pay", "clerk01", today, cashOn("3300000001", "10")).exitCode, 0);
+        const auto paid = m_fixture->fingerprint();
+        const Test::CliRun other = runAs("void", "clerk02", today,
+                                         {QStringLiteral("H01T01-00000001"), QStringLiteral("--reason"),
+                                          QStringLiteral("x"), QStringLiteral("--approver"), QStringLiteral("super01")});
+        QCOMPARE(other.exitCode, 2);
+        QVERIFY2(other.err.contains("clerk01"), other.err.constData());
+        QCOMPARE(m_fixture->fingerprint(), paid);
+    }
+
+    // Issue 15 §6: the same UUID with another request is refused, naming what differs; nothing is written.
+    void replayWithAnotherRequestIsRefused()
+    {
+        const QDate today = Test::CounterFixture::day();
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QStringList uuidArgs{QStringLiteral("--uuid"), uuid};
+        QCOMPARE(runAs("pay", "clerk01", today, cashOn("3300000001", "5") + uuidArgs).exitCode, 0);
+        const auto before = m_fixture->fingerprint();
+        const Test::CliRun same = runAs("pay", "clerk01", today, cashOn("3300000001", "5") + uuidArgs);
+        QCOMPARE(same.exitCode, 0);
+        QVERIFY(same.json().value(QStringLiteral("replayed")).toBool());
+        const Test::CliRun other = runAs(
+            "pay", "clerk02", today,
+            QStringList{QStringLiteral("--account"), QStringLiteral("3300000002"), QStringLiteral("--method"),
+                        QStringLiteral("card"), QStringLiteral("--amount"), QStringLiteral("7"),
+                        QStringLiteral("--reference"), QStringLiteral("POS123456")}
+                + uuidArgs);
+        QCOMPARE(other.exitCode, 2);
+        for (const char* field : {"operator", "accounts", "tenders"}) {
+            QVERIFY2(other.err.contains(field), other.err.constData());
+        }
+        QVERIFY(other.out.isEmpty());
+        QCOMPARE(m_fixture->fingerprint(), before);
     }
 
     void voidWithApproval()

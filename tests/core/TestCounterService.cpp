@@ -431,6 +431,66 @@ private Q_SLOTS:
         QCOMPARE(fx().fingerprint(), before);
     }
 
+    // Issue 15 §2: the minimum applies once to a bill's whole late fee, across its partial payments.
+    void lateFeeMinimumOncePerBill()
+    {
+        // 16.68 residential, due nine days before the business day: 0.15 counted, charged as the 1.00 minimum.
+        Sql::exec(fx().store().connection(),
+                  QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
+                                 "VALUES (3, '2026-01', 30, 1668, '2026-01-26', '2026-02-10')"));
+        const DueBill today = counter().dues({A3}, m_on).accounts.first().bills.first();
+        QCOMPARE(today.lateFee.fee.fen(), 100);
+        const PaymentResult paid = pay(cash({A3}, 100)); // the fee alone
+        QCOMPARE(paid.allocations.first().lateFee.fen(), 100);
+        QCOMPARE(paid.allocations.first().principal.fen(), 0);
+        // A day later: ten days count 0.17 in all, still under the minimum already charged; nothing more is owed.
+        QCOMPARE(counter().dues({A3}, m_on.addDays(1)).accounts.first().bills.first().lateFee.fee.fen(), 0);
+        // Sixty days later: 69 days count 1.15 in all, 0.15 above the 1.00 charged.
+        QCOMPARE(counter().dues({A3}, m_on.addDays(60)).accounts.first().bills.first().lateFee.fee.fen(), 15);
+        // The same as one payment of everything would have charged: 1.15 over 69 days.
+        const std::optional<LateFeePolicy> policy = LateFeePolicyRepository(fx().store().connection()).current(m_on);
+        QCOMPARE(computeLateFee(*policy, CustomerClass::Residential, Money::fromFen(1668), QDate(2026, 2, 10),
+                                m_on.addDays(60))
+                     .fee.fen(),
+                 115);
+        verifyCheckOk();
+    }
+
+    // Issue 15 §3: each overdue day is charged at the rate of the version in force on it; grace and minimum are
+    // the due date's version's; the line records the spans.
+    void policyVersionsApplyFromTheirDay()
+    {
+        QSqlDatabase db = fx().store().connection();
+        Sql::exec(db, QStringLiteral("INSERT INTO late_fee_policies (id, version, name, effective_from, minimum_fee_fen, "
+                                     "grace_days, allocation_order) VALUES ('1996', 2, 'half', '2026-02-25', 50, 3, "
+                                     "'fee_first')"));
+        Sql::exec(db, QStringLiteral("INSERT INTO late_fee_rates (policy_id, policy_version, customer_class, "
+                                     "year_bucket, rate_ppm) SELECT policy_id, 2, customer_class, year_bucket, "
+                                     "rate_ppm / 2 FROM late_fee_rates WHERE policy_id = '1996' AND policy_version = 1"));
+        // 10,000.00 industrial due 2026-01-20: 20.00 a day under v1, 10.00 a day from 2026-02-25 under v2.
+        const auto feeOn = [&](QDate on) { return counter().dues({A6}, on).accounts.first().bills.first().lateFee; };
+        QCOMPARE(feeOn(QDate(2026, 2, 24)).fee.fen(), 35 * 2000);
+        QCOMPARE(feeOn(QDate(2026, 2, 25)).fee.fen(), 35 * 2000 + 1000); // a day later is never cheaper
+        const LateFee twoVersions = feeOn(QDate(2026, 2, 26));
+        QCOMPARE(twoVersions.fee.fen(), 35 * 2000 + 2 * 1000);
+        QCOMPARE(twoVersions.policyVersion, 1); // the due date's version: no grace days reach back
+        QCOMPARE(twoVersions.spans.size(), 2);
+        const PaymentResult paid = pay(cash({A6}, 1000), QDate(2026, 2, 26));
+        QCOMPARE(paid.allocations.first().lateFee.fen(), 1000);
+        QSqlQuery spans = Sql::exec(
+            db, QStringLiteral("SELECT policy_version, first_day, last_day, days, rate_ppm FROM late_fee_spans "
+                               "ORDER BY first_day"));
+        QStringList rows;
+        while (spans.next()) {
+            rows << QStringLiteral("v%1 %2..%3 %4×%5")
+                        .arg(spans.value(0).toString(), spans.value(1).toString(), spans.value(2).toString(),
+                             spans.value(3).toString(), spans.value(4).toString());
+        }
+        QCOMPARE(rows, QStringList({QStringLiteral("v1 2026-01-21..2026-02-24 35×2000"),
+                                    QStringLiteral("v2 2026-02-25..2026-02-26 2×1000")}));
+        verifyCheckOk();
+    }
+
     // Issue 15 §8: a void behind a later movement on the same bill takes back only its own lines, as the centre
     // does, instead of restoring the bill to before the payment (which would erase the later money).
     void voidBehindALaterPaymentTakesBackOnlyItsOwnLines()
