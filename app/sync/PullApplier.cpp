@@ -151,7 +151,7 @@ const QList<PullTable>& PullApplier::tables()
         {QStringLiteral("payer_group_members"), {"group_code", "account_no"}},
         {QStringLiteral("bills"),
          {"account_no", "period", "kwh", "amount_fen", "issue_date", "due_date", "paid_fen", "status", "paid_on",
-          "fee_through", "fee_carried_fen"}},
+          "fee_through", "fee_carried_fen", "fee_counted_exact"}},
     };
     return list;
 }
@@ -268,6 +268,31 @@ void PullApplier::apply(const QString& table, const PulledPage& page, const QByt
         throw StoreError(tr("This HallDesk does not apply the table %1.").arg(table));
     }
     const Applier applier = found.value();
+    // A pulled change of a bill this store took money for (paid elsewhere, voided elsewhere, the centre's own
+    // allocation) is written down as a line of its own, so `check` reads the bill's paid amount as before + local
+    // lines + elsewhere lines (docs/counter.md). The trigger is TEMP and lives only while this page is applied, on
+    // this connection: a payment taken here never records itself as made elsewhere.
+    const bool bills = table == QStringLiteral("bills");
+    if (bills) {
+        SqliteStatement(
+            m_db,
+            "CREATE TEMP TRIGGER bills_changed_elsewhere AFTER UPDATE OF paid_fen, fee_through, fee_carried_fen, "
+            "fee_counted_exact ON main.bills WHEN (OLD.paid_fen <> NEW.paid_fen OR OLD.fee_carried_fen <> "
+            "NEW.fee_carried_fen OR OLD.fee_counted_exact <> NEW.fee_counted_exact OR coalesce(OLD.fee_through, '') <> "
+            "coalesce(NEW.fee_through, '')) AND EXISTS (SELECT 1 FROM main.payment_allocations a WHERE a.bill_id = "
+            "NEW.id) BEGIN INSERT INTO bill_changes_elsewhere (bill_id, pulled_at, paid_before, paid_after, "
+            "fee_through_before, fee_through_after, fee_carried_before, fee_carried_after, fee_counted_before, "
+            "fee_counted_after, last_allocation_id, last_void_id) VALUES (NEW.id, strftime('%Y-%m-%dT%H:%M:%SZ', "
+            "'now'), OLD.paid_fen, NEW.paid_fen, OLD.fee_through, NEW.fee_through, OLD.fee_carried_fen, "
+            "NEW.fee_carried_fen, OLD.fee_counted_exact, NEW.fee_counted_exact, (SELECT max(id) FROM "
+            "main.payment_allocations WHERE bill_id = NEW.id), (SELECT max(id) FROM main.voids)); END")
+            .run();
+    }
+    const auto dropTrigger = qScopeGuard([this, bills] {
+        if (bills) {
+            sqlite3_exec(m_db, "DROP TRIGGER IF EXISTS temp.bills_changed_elsewhere", nullptr, nullptr, nullptr);
+        }
+    });
     for (int row = 0; row < page.size();) {
         if (page.isDeletion(row)) {
             remove(table, page, row);
@@ -278,7 +303,7 @@ void PullApplier::apply(const QString& table, const PulledPage& page, const QByt
             while (row + count < page.size() && count < kBillsPerStatement && !page.isDeletion(row + count)) {
                 ++count;
             }
-            bills(page, row, count);
+            this->bills(page, row, count);
             row += count;
         } else {
             (this->*applier)(page, row, now);
@@ -682,21 +707,22 @@ void PullApplier::bills(const PulledPage& page, int first, int count)
         Status,
         PaidOn,
         FeeThrough,
-        FeeCarried
+        FeeCarried,
+        FeeCounted
     };
-    constexpr int kFields = 11;
+    constexpr int kFields = 12;
     std::unique_ptr<SqliteStatement>& slot = m_billStatements[count];
     if (!slot) {
         QByteArray sql(
             "INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date, paid_fen, status, "
-            "paid_on, fee_through, fee_carried_fen) VALUES ");
+            "paid_on, fee_through, fee_carried_fen, fee_counted_exact) VALUES ");
         for (int i = 0; i < count; ++i) {
-            sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?)";
+            sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?)";
         }
         sql += " ON CONFLICT (account_id, period) DO UPDATE SET kwh = excluded.kwh, amount_fen = excluded.amount_fen, "
                "issue_date = excluded.issue_date, due_date = excluded.due_date, paid_fen = excluded.paid_fen, status = "
                "excluded.status, paid_on = excluded.paid_on, fee_through = excluded.fee_through, fee_carried_fen = "
-               "excluded.fee_carried_fen";
+               "excluded.fee_carried_fen, fee_counted_exact = excluded.fee_counted_exact";
         slot = std::make_unique<SqliteStatement>(m_db, sql);
     }
     SqliteStatement& upsert = *slot;
@@ -714,6 +740,7 @@ void PullApplier::bills(const PulledPage& page, int first, int count)
         bindOptional(upsert, base + 9, page, row, PaidOn);
         bindOptional(upsert, base + 10, page, row, FeeThrough);
         upsert.integer(base + 11, page.integer(row, FeeCarried));
+        upsert.integer(base + 12, page.integer(row, FeeCounted));
     }
     upsert.run();
 }

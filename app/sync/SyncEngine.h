@@ -41,8 +41,9 @@ struct SyncProgress
 
 struct PullTable;
 
-// The version of the central database this client needs at least (db/central/0003: sync.pull_rows).
-inline constexpr int kCentralSchemaVersion = 3;
+// The version of the central database this client needs at least (db/central/0005: bills carry the late fee
+// counted on them, which the counter needs to charge the minimum once per bill).
+inline constexpr int kCentralSchemaVersion = 5;
 
 // One round of offline-first sync between a store and the centre (docs/sync.md): hello; push every pending
 // outbox event in id order, in batches, each batch one server transaction, and record each result on its outbox

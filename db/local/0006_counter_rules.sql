@@ -55,6 +55,9 @@ CREATE TABLE bill_changes_elsewhere (
     fee_carried_before  INTEGER NOT NULL,
     fee_carried_after   INTEGER NOT NULL,
     fee_counted_before  INTEGER NOT NULL,        -- exact, millionths of a fen
-    fee_counted_after   INTEGER NOT NULL
+    fee_counted_after   INTEGER NOT NULL,
+    -- where it stands among this store's own movements: after these (check reads the bill's history in order)
+    last_allocation_id  INTEGER,
+    last_void_id        INTEGER
 );
 CREATE INDEX bill_changes_elsewhere_bill ON bill_changes_elsewhere (bill_id);

@@ -5,7 +5,7 @@
 
 DO $$
 BEGIN
-    PERFORM t_expect((SELECT array_agg(version ORDER BY version) FROM central.schema_version) = '{1,2,3,4}', 'schema versions 1 to 4');
+    PERFORM t_expect((SELECT array_agg(version ORDER BY version) FROM central.schema_version) = '{1,2,3,4,5}', 'schema versions 1 to 5');
     -- the sync functions are SECURITY DEFINER with a pinned search_path, owned by halldesk_owner
     PERFORM t_expect(NOT EXISTS (
         SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -32,7 +32,7 @@ DECLARE
     h jsonb := current_setting('t.v');
 BEGIN
     -- identity comes from session_user, whatever the client says
-    IF h ->> 'hall_code' <> 'H01' OR h ->> 'terminal_code' <> 'T01' OR (h ->> 'schema_version')::int <> 4 THEN
+    IF h ->> 'hall_code' <> 'H01' OR h ->> 'terminal_code' <> 'T01' OR (h ->> 'schema_version')::int <> 5 THEN
         RAISE EXCEPTION 'hello: %', h;
     END IF;
 END
@@ -72,7 +72,7 @@ BEGIN
         'SELECT central.add_terminal(''H01'', ''T09'', ''long-enough-password'')',
         'SELECT central.record_external_payment(''1000000001'', 100, ''bank'', gen_random_uuid())',
         'SELECT central.allocate(1, gen_random_uuid(), ARRAY[''1000000001''], 100, current_date, ''[]'')',
-        'SELECT central.late_fee(100, 0, 1000, 1000, 100, current_date, NULL, 0, current_date)',
+        'SELECT central.late_fee_of(''1996'', ''residential'', 100, current_date, NULL, 0, 0, current_date)',
         'SELECT central.handle_payment_posted(1, 1, ''{}'')',
         'SELECT central.pull_fence()',
         'SELECT nextval(''central.row_version_seq'')']
