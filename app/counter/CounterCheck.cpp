@@ -31,15 +31,18 @@ CheckReport CounterService::check()
         report.bills = counts.value(3).toLongLong();
         report.accounts = counts.value(4).toLongLong();
 
-        // A bill's paid amount is what it had before HallDesk first touched it plus the principal of every unvoided
-        // payment since (bills paid elsewhere before have no lines and nothing to check).
+        // A bill's paid amount is what it had before HallDesk first touched it, plus the principal of every
+        // unvoided payment since, plus what changed elsewhere (pulled from the centre: another channel, another
+        // counter, the centre's allocation). Bills paid elsewhere before have no lines and nothing to check.
         QSqlQuery bills = Sql::exec(
             db,
             QStringLiteral(
                 "SELECT ac.account_no, b.period, b.paid_fen, "
                 "(SELECT x.bill_paid_before FROM payment_allocations x WHERE x.bill_id = b.id "
                 " ORDER BY x.id LIMIT 1) + (SELECT coalesce(sum(x.principal_fen), 0) FROM payment_allocations x "
-                " JOIN payments p ON p.id = x.payment_id WHERE x.bill_id = b.id AND p.voided = 0) AS expected "
+                " JOIN payments p ON p.id = x.payment_id WHERE x.bill_id = b.id AND p.voided = 0) "
+                "+ (SELECT coalesce(sum(e.paid_after - e.paid_before), 0) FROM bill_changes_elsewhere e "
+                "   WHERE e.bill_id = b.id) AS expected "
                 "FROM bills b JOIN accounts ac ON ac.id = b.account_id "
                 "WHERE b.id IN (SELECT bill_id FROM payment_allocations WHERE bill_id IS NOT NULL) "
                 "AND b.paid_fen <> expected"));

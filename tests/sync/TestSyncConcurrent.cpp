@@ -445,6 +445,48 @@ private:
         }
     }
 
+    // A bill's money as a store holds it: "period paid carried through counted", one line per bill of the account.
+    static QStringList localBills(Store& store, const QString& accountNo)
+    {
+        QSqlQuery rows = Sql::exec(store.connection(),
+                                   QStringLiteral("SELECT b.period, b.paid_fen, b.fee_carried_fen, "
+                                                  "coalesce(b.fee_through, '-'), b.fee_counted_exact FROM bills b JOIN "
+                                                  "accounts a ON a.id = b.account_id WHERE a.account_no = ? ORDER BY "
+                                                  "b.period"),
+                                   {accountNo});
+        QStringList lines;
+        while (rows.next()) {
+            lines << QStringLiteral("%1 %2 %3 %4 %5")
+                         .arg(rows.value(0).toString(), rows.value(1).toString(), rows.value(2).toString(),
+                              rows.value(3).toString(), rows.value(4).toString());
+        }
+        return lines;
+    }
+    QStringList centreBills(const QString& accountNo) const
+    {
+        const QString text = centreText(
+            QStringLiteral("SELECT string_agg(format('%s %s %s %s %s', period, paid_fen, fee_carried_fen, "
+                           "coalesce(fee_through::text, '-'), fee_counted_exact), '|' ORDER BY period) FROM "
+                           "central.bills WHERE account_no = ?"),
+            {accountNo});
+        return text.split(QLatin1Char('|'));
+    }
+    static void expectCheckOk(Terminal& terminal, const char* step)
+    {
+        const CheckReport report = CounterService(terminal.temp->store()).check();
+        QStringList problems;
+        for (const CheckProblem& problem : report.problems) {
+            problems << problem.code + QStringLiteral(": ") + problem.message;
+        }
+        QVERIFY2(report.ok(), qPrintable(QStringLiteral("%1 after %2: %3")
+                                             .arg(terminal.code, QString::fromLatin1(step),
+                                                  problems.join(QLatin1Char('\n')))));
+    }
+    static void syncOne(Terminal& terminal)
+    {
+        SyncEngine(terminal.temp->store(), terminal.centre).runOnce();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -517,6 +559,52 @@ private Q_SLOTS:
               pulled.retries);
         expectTerminalsAgreeWithCentre(hall);
         qInfo("checks: %lld ms", static_cast<long long>(phase.elapsed()));
+    }
+    // Issue 15 §8: the everyday case of a hall with sync. Two counters and WeChat pay the same bills, with syncs in
+    // between; a counter voids its payment after money arrived elsewhere. After every step every store checks out,
+    // and a local void leaves the bills exactly as the centre's void of the same payment does.
+    void paymentsVoidsAndSyncsInterleaved()
+    {
+        m_database = QStringLiteral("hd_concurrent_%1").arg(++m_databases);
+        m_adminUrl = m_cluster->createDatabase(m_database);
+        QVERIFY2(!m_adminUrl.isEmpty(), qPrintable(m_cluster->error()));
+        m_on = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))).date();
+        loadCentre(*admin());
+        static const QString hash = AuthService::hashPassword(QString::fromLatin1(kOperatorPassword));
+        std::unique_ptr<Terminal> t1 = makeTerminal(0, hash);
+        std::unique_ptr<Terminal> t2 = makeTerminal(1, hash);
+        QVERIFY(!QTest::currentTestFailed());
+        const QString account = kHotAccounts.at(0); // 120.00 overdue 45 days and 135.00 overdue 15 days
+
+        const PaymentResult first = pay(*t1, {account}, fen(3000));
+        syncOne(*t1);
+        expectCheckOk(*t1, "T01 paid and synced");
+        recordExternal(*admin(), {account, 2500, QStringLiteral("wechat"), QUuid::createUuid()});
+        syncOne(*t1);
+        expectCheckOk(*t1, "WeChat paid and T01 pulled it");
+        syncOne(*t2);
+        pay(*t2, {account}, fen(2000));
+        syncOne(*t2);
+        expectCheckOk(*t2, "T02 paid and synced");
+        pay(*t1, {account}, fen(1500));
+        expectCheckOk(*t1, "T01 paid again before pulling T02's payment");
+        syncOne(*t1);
+        expectCheckOk(*t1, "T01 synced");
+
+        // T01 voids its first payment, behind WeChat's, T02's and its own later money.
+        voidPayment(*t1, first);
+        expectCheckOk(*t1, "T01 voided its first payment");
+        const QStringList voidedHere = localBills(t1->temp->store(), account);
+        syncOne(*t1);
+        QCOMPARE(centreBills(account), voidedHere);
+        QCOMPARE(localBills(t1->temp->store(), account), voidedHere);
+        expectCheckOk(*t1, "T01 pushed the void");
+        syncOne(*t2);
+        QCOMPARE(localBills(t2->temp->store(), account), voidedHere);
+        expectCheckOk(*t2, "T02 pulled the void");
+        QVERIFY(Sql::scalar(t1->temp->store().connection(), QStringLiteral("SELECT count(*) FROM bill_changes_elsewhere"))
+                    .toInt()
+                > 0);
     }
 };
 
