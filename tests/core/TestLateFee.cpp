@@ -2,8 +2,12 @@
 #include "db/Sql.h"
 #include "db/Store.h"
 
+#include "db/Sql.h"
+#include "tests/support/LateFeeCases.h"
+
 #include <QFile>
 #include <QTest>
+#include <memory>
 #include <limits>
 
 using namespace HallDesk;
@@ -27,6 +31,8 @@ class TestLateFee : public QObject
 {
     Q_OBJECT
 
+    QList<Test::LateFeeCase> m_cases;
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -35,6 +41,43 @@ private Q_SLOTS:
             = LateFeePolicyRepository(m_rules->connection()).load(QStringLiteral("1996"), date("2026-01-01"));
         QVERIFY(policy);
         m_1996 = *policy;
+    }
+
+    // tests/data/latefee/cases.csv and stretches.csv, which tests/sync/TestLateFeeCentral runs against the
+    // centre's PL/pgSQL too: a stretch of overdue days after an earlier payment, across a policy version.
+    void stretchCases_data()
+    {
+        QTest::addColumn<int>("index");
+        QString error;
+        m_cases = Test::lateFeeCases(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(m_cases.size() >= 35);
+        for (int i = 0; i < m_cases.size(); ++i) {
+            QTest::newRow(qPrintable(m_cases.at(i).name)) << i;
+        }
+    }
+    void stretchCases()
+    {
+        QFETCH(int, index);
+        const Test::LateFeeCase& c = m_cases.at(index);
+        std::unique_ptr<Store> store = Store::openInMemory();
+        if (c.withVersion2) {
+            for (const QString& sql : Test::lateFeeVersion2Sql(QString())) {
+                Sql::exec(store->connection(), sql);
+            }
+        }
+        const LateFeeSchedule schedule = LateFeePolicyRepository(store->connection()).schedule(QStringLiteral("1996"));
+        QCOMPARE(schedule.versions.size(), c.withVersion2 ? 2 : 1);
+        const LateFee fee = billLateFee(schedule, *customerClassFromCode(c.customerClass),
+                                        Money::fromFen(c.outstandingFen), c.due, c.feeThrough,
+                                        Money::fromFen(c.carriedFen), c.countedBefore, c.on);
+        QCOMPARE(fee.days, c.days);
+        QCOMPARE(fee.fee.fen(), c.lateFeeFen);
+        int spanDays = 0;
+        for (const LateFeeSpan& span : fee.spans) {
+            spanDays += span.days;
+        }
+        QCOMPARE(spanDays, c.days);
     }
 
     // The built-in policy is data in the store, as the 1996 rules write it.
