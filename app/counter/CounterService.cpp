@@ -1,4 +1,5 @@
 #include "app/counter/CounterService.h"
+#include "app/counter/CounterCheck.h"
 
 #include "app/accounts/AccountService.h"
 #include "app/audit/AuditLog.h"
@@ -543,7 +544,8 @@ PaymentResult CounterService::pay(const PaymentRequest& request, const Session& 
                      {QStringLiteral("amount_fen"), amount.fen()},
                      {QStringLiteral("accounts"), accountJson},
                      {QStringLiteral("receipt_nos"), receiptJson},
-                     {QStringLiteral("waivers"), lines.waivers}};
+                     {QStringLiteral("waivers"), lines.waivers},
+                     {QStringLiteral("lines_sha256"), CounterAuditCheck::linesDigest(db, paymentId)}};
     entry.operatorId = session.op.id;
     entry.approverId = plan.approverId;
     entry.terminalCode = session.workplace.terminalCode;
