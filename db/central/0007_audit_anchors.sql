@@ -20,8 +20,7 @@ CREATE TABLE central.audit_anchors (
     first_at        timestamptz NOT NULL DEFAULT now(),
     last_at         timestamptz NOT NULL DEFAULT now(),
     times           integer NOT NULL DEFAULT 1,
-    conflict        text NOT NULL DEFAULT '',       -- '' or what this head contradicts
-    UNIQUE (terminal_id, entries, head_hash)
+    conflict        text NOT NULL DEFAULT ''        -- '' or what this head contradicts
 );
 
 CREATE INDEX audit_anchors_terminal ON central.audit_anchors (terminal_id, entries);
@@ -31,8 +30,9 @@ CREATE POLICY hall_slice ON central.audit_anchors TO halldesk_terminal
     USING (hall_id = sync.my_hall_id()) WITH CHECK (hall_id = sync.my_hall_id());
 
 -- Records the calling terminal's audit head. Returns {result: anchored|known|conflict, entries, head_hash,
--- reason}: "known" when the centre already holds this head (a round with no new entries), "conflict" when it
--- contradicts an earlier head (it is kept all the same, and the earlier one stays).
+-- reason}: "known" when it is the head this terminal sent last (a round with no new entries; counted in `times`),
+-- "conflict" when it contradicts an earlier head: fewer entries than anchored before, or another hash for an
+-- anchored count. A contradicting head is kept all the same, and the earlier ones stay.
 CREATE FUNCTION sync.anchor_audit(p_entries bigint, p_head_hash text)
 RETURNS jsonb
 LANGUAGE plpgsql
@@ -46,6 +46,7 @@ DECLARE
     v_same_count text;
     v_conflict text := '';
     v_result text;
+    v_last record;
 BEGIN
     IF p_entries IS NULL OR p_entries <= 0 OR v_hash !~ '^[0-9a-f]{64}$' THEN
         RAISE EXCEPTION USING ERRCODE = 'HD003',
@@ -53,18 +54,21 @@ BEGIN
     END IF;
     -- one terminal's heads one at a time, so two rounds at once cannot both miss each other's head
     PERFORM 1 FROM central.terminals WHERE terminal_id = me.terminal_id FOR UPDATE;
-    UPDATE central.audit_anchors SET last_at = now(), times = times + 1
-     WHERE terminal_id = me.terminal_id AND entries = p_entries AND head_hash = v_hash;
-    IF FOUND THEN
-        RETURN jsonb_build_object('result', 'known', 'entries', p_entries, 'head_hash', v_hash, 'reason', '');
+    -- the same head as the last one sent: a round with no new entries
+    SELECT anchor_id, entries, head_hash, conflict INTO v_last FROM central.audit_anchors
+     WHERE terminal_id = me.terminal_id ORDER BY anchor_id DESC LIMIT 1;
+    IF FOUND AND v_last.entries = p_entries AND v_last.head_hash = v_hash THEN
+        UPDATE central.audit_anchors SET last_at = now(), times = times + 1 WHERE anchor_id = v_last.anchor_id;
+        RETURN jsonb_build_object('result', CASE WHEN v_last.conflict = '' THEN 'known' ELSE 'conflict' END,
+            'entries', p_entries, 'head_hash', v_hash, 'reason', v_last.conflict);
     END IF;
     SELECT max(entries) INTO v_max FROM central.audit_anchors WHERE terminal_id = me.terminal_id AND conflict = '';
     SELECT head_hash INTO v_same_count FROM central.audit_anchors
      WHERE terminal_id = me.terminal_id AND entries = p_entries AND conflict = '' ORDER BY anchor_id LIMIT 1;
-    IF v_same_count IS NOT NULL THEN
+    IF v_same_count IS NOT NULL AND v_same_count <> v_hash THEN
         v_conflict := format('entry %s was anchored with hash %s', p_entries, v_same_count);
     ELSIF v_max IS NOT NULL AND p_entries < v_max THEN
-        v_conflict := format('the log had %s entries when last anchored, now %s', v_max, p_entries);
+        v_conflict := format('the log had %s entries when anchored before, now %s', v_max, p_entries);
     END IF;
     INSERT INTO central.audit_anchors (hall_id, terminal_id, entries, head_hash, conflict)
     VALUES (me.hall_id, me.terminal_id, p_entries, v_hash, v_conflict);

@@ -2,9 +2,9 @@
 #include "app/counter/CounterService.h"
 #include "app/documents/SettlementLayout.h"
 #include "db/Sql.h"
+#include "tests/support/AuditTamper.h"
 #include "tests/support/CounterFixture.h"
 
-#include <QCryptographicHash>
 #include <QSqlQuery>
 #include <QTest>
 #include <memory>
@@ -27,19 +27,6 @@ PaymentRequest cash(const QString& account, qint64 amountFen)
     request.accountNos = {account};
     request.tenders = {{TenderMethod::Cash, Money::fromFen(amountFen), Money::fromFen(0), {}}};
     return request;
-}
-
-// The canonical form documented in app/audit/AuditLog.cpp, as an attacker who read it would compute it.
-QString documentedHash(const QSqlQuery& row, const QString& prevHash)
-{
-    QByteArray canonical("halldesk-audit-v1\n");
-    for (const char* column : {"prev_hash", "at_utc", "operator_id", "approver_id", "terminal_code", "action", "entity",
-                               "entity_key", "details"}) {
-        const QVariant value = qstrcmp(column, "prev_hash") == 0 ? QVariant(prevHash) : row.value(QLatin1String(column));
-        const QByteArray utf8 = value.isNull() ? QByteArray() : value.toString().toUtf8();
-        canonical += QByteArray::number(utf8.size()) + ':' + utf8 + '\n';
-    }
-    return QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace
@@ -67,10 +54,7 @@ private:
         }
         return codes;
     }
-    void dropGuards()
-    {
-        Sql::execScript(db(), QStringLiteral("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"));
-    }
+    void dropGuards() { Test::dropAuditGuards(db()); }
     // Three payments; the last one (A1, two bill lines with a late fee each) is the one tampered with.
     PaymentResult threePayments()
     {
@@ -220,33 +204,15 @@ private Q_SLOTS:
         QVERIFY(AuditLog::verifyAnchors(db(), {*early, *head}).ok());
         dropGuards();
         if (tail > 0) {
-            Sql::exec(db(), QStringLiteral("DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id "
-                                           "DESC LIMIT ?)"),
-                      {tail});
+            Test::truncateAudit(db(), tail);
         }
         if (rewrite) {
             // The last payment's amount halved in its entry, and every hash from there on recomputed.
-            const qint64 target
-                = Sql::scalar(db(), QStringLiteral("SELECT max(id) FROM audit_log WHERE action = 'payment.post'"))
-                      .toLongLong();
-            Sql::exec(db(),
-                      QStringLiteral("UPDATE audit_log SET details = json_set(details, '$.amount_fen', 10000) "
-                                     "WHERE id = ?"),
-                      {target});
-            QString prev = Sql::scalar(db(), QStringLiteral("SELECT prev_hash FROM audit_log WHERE id = ?"), {target})
-                               .toString();
-            QSqlQuery rows = Sql::exec(db(), QStringLiteral("SELECT * FROM audit_log WHERE id >= ? ORDER BY id"),
-                                       {target});
-            QList<std::pair<qint64, QString>> hashes;
-            while (rows.next()) {
-                const QString hash = documentedHash(rows, prev);
-                hashes.append({rows.value(QStringLiteral("id")).toLongLong(), prev + QLatin1Char('|') + hash});
-                prev = hash;
-            }
-            for (const auto& [id, both] : hashes) {
-                Sql::exec(db(), QStringLiteral("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?"),
-                          {both.section(QLatin1Char('|'), 0, 0), both.section(QLatin1Char('|'), 1, 1), id});
-            }
+            Test::rewriteAuditEntry(
+                db(),
+                Sql::scalar(db(), QStringLiteral("SELECT max(id) FROM audit_log WHERE action = 'payment.post'"))
+                    .toLongLong(),
+                10000);
         }
         // Before the anchors, nothing showed it.
         QVERIFY(AuditLog::verify(db()).ok);
