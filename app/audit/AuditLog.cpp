@@ -174,8 +174,9 @@ std::optional<AuditLog::Anchor> AuditLog::Anchor::fromText(const QString& text)
 
 std::optional<AuditLog::Anchor> AuditLog::head(const QSqlDatabase& db)
 {
-    QSqlQuery row = Sql::exec(db, QStringLiteral("SELECT (SELECT count(*) FROM audit_log), "
-                                                 "(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1)"));
+    QSqlQuery row = Sql::exec(db,
+                              QStringLiteral("SELECT (SELECT count(*) FROM audit_log), "
+                                             "(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1)"));
     row.next();
     if (row.value(0).toLongLong() == 0) {
         return std::nullopt;

@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
-#include <QList>
 #include <optional>
 
 namespace HallDesk {

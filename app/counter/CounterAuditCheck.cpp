@@ -9,7 +9,6 @@
 // before the digest existed have no `lines_sha256`; their lines are checked only for their sums.
 
 #include "app/counter/CounterCheck.h"
-
 #include "app/money/Money.h"
 #include "db/Sql.h"
 
@@ -108,8 +107,9 @@ QString CounterAuditCheck::linesDigest(const QSqlDatabase& db, qint64 paymentId)
                                   {paymentId});
     while (tenders.next()) {
         const QByteArray reference = tenders.value(4).toString().toUtf8();
-        canonical += "T|" + tenders.value(0).toString().toUtf8() + '|' + QByteArray::number(tenders.value(1).toLongLong())
-            + '|' + QByteArray::number(tenders.value(2).toLongLong()) + '|'
+        canonical += "T|" + tenders.value(0).toString().toUtf8() + '|'
+            + QByteArray::number(tenders.value(1).toLongLong()) + '|'
+            + QByteArray::number(tenders.value(2).toLongLong()) + '|'
             + QByteArray::number(tenders.value(3).toLongLong()) + '|' + QByteArray::number(reference.size()) + ':'
             + reference + '\n';
     }
@@ -149,10 +149,11 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
         const QString key = keyOf(entry.action, entry.details);
         QHash<QString, Recorded>& ofAction = recorded[entry.action];
         if (ofAction.contains(key)) {
-            problem("audit_duplicate", tr("Audit entries %1 and %2 both record %3 %4.")
-                                           .arg(ofAction.value(key).auditId)
-                                           .arg(entry.auditId)
-                                           .arg(entry.action, key));
+            problem("audit_duplicate",
+                    tr("Audit entries %1 and %2 both record %3 %4.")
+                        .arg(ofAction.value(key).auditId)
+                        .arg(entry.auditId)
+                        .arg(entry.action, key));
             continue;
         }
         ofAction.insert(key, entry);
@@ -163,10 +164,9 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
         return it == ofAction.end() ? nullptr : &it.value();
     };
     const auto mismatch = [&problem](const QString& what, const Recorded& entry, const Differences& differs) {
-        problem("audit_mismatch", tr("%1 differs from what audit entry %2 recorded: %3.")
-                                      .arg(what)
-                                      .arg(entry.auditId)
-                                      .arg(differs.list()));
+        problem(
+            "audit_mismatch",
+            tr("%1 differs from what audit entry %2 recorded: %3.").arg(what).arg(entry.auditId).arg(differs.list()));
     };
 
     // Payments and refunds.
@@ -191,8 +191,9 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
                                  .arg(uuid, receipts.value(0), Money::fromFen(amount).toDisplayString());
         Recorded* entry = find(refund ? kRefund : kPaymentPost, uuid);
         if (!entry) {
-            problem("audit_missing", tr("%1 has no %2 entry in the audit log.")
-                                         .arg(what, QLatin1String(refund ? kRefund : kPaymentPost)));
+            problem(
+                "audit_missing",
+                tr("%1 has no %2 entry in the audit log.").arg(what, QLatin1String(refund ? kRefund : kPaymentPost)));
             continue;
         }
         entry->matched = true;
@@ -238,10 +239,11 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
 
     // Voids.
     QSqlQuery voids = Sql::exec(
-        db, QStringLiteral("SELECT v.uuid, p.uuid, p.amount_fen, v.operator_id, v.approver_id, v.reason, "
-                           "(SELECT group_concat(receipt_no, ' ') FROM (SELECT receipt_no FROM receipts "
-                           " WHERE payment_id = p.id ORDER BY seq)) FROM voids v JOIN payments p ON p.id = v.payment_id "
-                           "ORDER BY v.id"));
+        db,
+        QStringLiteral("SELECT v.uuid, p.uuid, p.amount_fen, v.operator_id, v.approver_id, v.reason, "
+                       "(SELECT group_concat(receipt_no, ' ') FROM (SELECT receipt_no FROM receipts "
+                       " WHERE payment_id = p.id ORDER BY seq)) FROM voids v JOIN payments p ON p.id = v.payment_id "
+                       "ORDER BY v.id"));
     while (voids.next()) {
         const QString uuid = voids.value(0).toString();
         const QStringList receipts = split(voids.value(6));
@@ -267,17 +269,17 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
 
     // Settlements: the row and its lines as the entry recorded them.
     QSqlQuery settlements = Sql::exec(
-        db, QStringLiteral("SELECT s.id, s.uuid, s.operator_id, s.approver_id, s.reason, s.blind, s.variance_fen, "
-                           "s.payment_count, s.void_count, s.refund_count, coalesce(s.first_receipt, ''), "
-                           "coalesce(s.last_receipt, ''), sh.business_date FROM settlements s "
-                           "JOIN shifts sh ON sh.id = s.shift_id ORDER BY s.id"));
+        db,
+        QStringLiteral("SELECT s.id, s.uuid, s.operator_id, s.approver_id, s.reason, s.blind, s.variance_fen, "
+                       "s.payment_count, s.void_count, s.refund_count, coalesce(s.first_receipt, ''), "
+                       "coalesce(s.last_receipt, ''), sh.business_date FROM settlements s "
+                       "JOIN shifts sh ON sh.id = s.shift_id ORDER BY s.id"));
     while (settlements.next()) {
         const QString uuid = settlements.value(1).toString();
         const QString what = tr("Settlement %1 of %2").arg(uuid, settlements.value(12).toString());
         Recorded* entry = find(kSettlement, uuid);
         if (!entry) {
-            problem("audit_missing",
-                    tr("%1 has no %2 entry in the audit log.").arg(what, QLatin1String(kSettlement)));
+            problem("audit_missing", tr("%1 has no %2 entry in the audit log.").arg(what, QLatin1String(kSettlement)));
             continue;
         }
         entry->matched = true;
@@ -350,9 +352,10 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
 void CounterAuditCheck::settlements(const QSqlDatabase& db, const Problem& problem)
 {
     QSqlQuery settlements = Sql::exec(
-        db, QStringLiteral("SELECT s.id, s.uuid, s.shift_id, s.approver_id, s.reason, s.variance_fen, s.payment_count, "
-                           "s.void_count, s.refund_count, coalesce(s.first_receipt, ''), coalesce(s.last_receipt, ''), "
-                           "sh.business_date FROM settlements s JOIN shifts sh ON sh.id = s.shift_id ORDER BY s.id"));
+        db,
+        QStringLiteral("SELECT s.id, s.uuid, s.shift_id, s.approver_id, s.reason, s.variance_fen, s.payment_count, "
+                       "s.void_count, s.refund_count, coalesce(s.first_receipt, ''), coalesce(s.last_receipt, ''), "
+                       "sh.business_date FROM settlements s JOIN shifts sh ON sh.id = s.shift_id ORDER BY s.id"));
     while (settlements.next()) {
         const qint64 id = settlements.value(0).toLongLong();
         const QVariant shift = settlements.value(2);
@@ -361,8 +364,9 @@ void CounterAuditCheck::settlements(const QSqlDatabase& db, const Problem& probl
         QHash<QString, qint64> expected;
         QSqlQuery taken = Sql::exec(
             db,
-            QStringLiteral("SELECT t.method, sum(t.amount_fen) FROM payment_tenders t JOIN payments p ON p.id = "
-                           "t.payment_id WHERE p.shift_id = ? AND p.voided = 0 AND p.kind = 'payment' GROUP BY t.method"),
+            QStringLiteral(
+                "SELECT t.method, sum(t.amount_fen) FROM payment_tenders t JOIN payments p ON p.id = "
+                "t.payment_id WHERE p.shift_id = ? AND p.voided = 0 AND p.kind = 'payment' GROUP BY t.method"),
             {shift});
         while (taken.next()) {
             expected.insert(taken.value(0).toString(), taken.value(1).toLongLong());
@@ -396,7 +400,8 @@ void CounterAuditCheck::settlements(const QSqlDatabase& db, const Problem& probl
         QHash<QString, qint64> lineExpected;
         qint64 cashCounted = 0;
         QSqlQuery lines = Sql::exec(
-            db, QStringLiteral("SELECT method, expected_fen, counted_fen FROM settlement_lines WHERE settlement_id = ?"),
+            db,
+            QStringLiteral("SELECT method, expected_fen, counted_fen FROM settlement_lines WHERE settlement_id = ?"),
             {id});
         while (lines.next()) {
             const QString method = lines.value(0).toString();

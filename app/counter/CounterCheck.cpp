@@ -1,7 +1,8 @@
 // `halldeskctl check`: the store's money invariants (docs/counter.md).
 
-#include "app/audit/AuditLog.h"
 #include "app/counter/CounterCheck.h"
+
+#include "app/audit/AuditLog.h"
 #include "app/counter/CounterService.h"
 #include "db/Sql.h"
 #include "db/Store.h"

@@ -1,8 +1,8 @@
 #include "app/counter/CounterService.h"
-#include "app/counter/CounterCheck.h"
 
 #include "app/accounts/AccountService.h"
 #include "app/audit/AuditLog.h"
+#include "app/counter/CounterCheck.h"
 #include "app/counter/CounterSql.h"
 #include "db/Sql.h"
 #include "db/Store.h"

@@ -263,11 +263,10 @@ SettlementData CounterService::settlement(const QUuid& uuid)
     data.hallCode = row.value(14).toString();
     data.hallName = row.value(15).toString();
     data.companyName = m_store.setting(QStringLiteral("company.name"));
-    const QVariant entry
-        = Sql::scalar(db,
-                      QStringLiteral("SELECT id FROM audit_log WHERE action = 'settlement.close' AND "
-                                     "json_extract(details, '$.uuid') = ? ORDER BY id LIMIT 1"),
-                      {uuid.toString(QUuid::WithoutBraces)});
+    const QVariant entry = Sql::scalar(db,
+                                       QStringLiteral("SELECT id FROM audit_log WHERE action = 'settlement.close' AND "
+                                                      "json_extract(details, '$.uuid') = ? ORDER BY id LIMIT 1"),
+                                       {uuid.toString(QUuid::WithoutBraces)});
     if (entry.isValid()) {
         if (const auto anchor = AuditLog::anchorAt(db, entry.toLongLong())) {
             data.auditEntries = anchor->entries;

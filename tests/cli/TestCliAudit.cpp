@@ -25,10 +25,11 @@ private:
     {
         QProcessEnvironment extra;
         extra.insert(QStringLiteral("HALLDESK_PASSWORD"), QString::fromLatin1(Test::CounterFixture::kPassword));
-        extra.insert(QStringLiteral("HALLDESK_APPROVER_PASSWORD"), QString::fromLatin1(Test::CounterFixture::kPassword));
+        extra.insert(QStringLiteral("HALLDESK_APPROVER_PASSWORD"),
+                     QString::fromLatin1(Test::CounterFixture::kPassword));
         return Test::runCli(QStringList{QString::fromLatin1(command), QStringLiteral("--db"), m_fixture->path(),
-                                        QStringLiteral("--on"), QStringLiteral("2026-02-19"), QStringLiteral("--operator"),
-                                        QStringLiteral("clerk01")}
+                                        QStringLiteral("--on"), QStringLiteral("2026-02-19"),
+                                        QStringLiteral("--operator"), QStringLiteral("clerk01")}
                                 + args,
                             extra);
     }
@@ -44,9 +45,10 @@ private:
     QString settleAndReadTheAnchor()
     {
         for (const char* account : {"3300000001", "3300000003", "3300000003", "3300000003"}) {
-            const Test::CliRun paid = run("pay", {QStringLiteral("--account"), QLatin1String(account),
-                                                  QStringLiteral("--method"), QStringLiteral("cash"),
-                                                  QStringLiteral("--amount"), QStringLiteral("10")});
+            const Test::CliRun paid
+                = run("pay",
+                      {QStringLiteral("--account"), QLatin1String(account), QStringLiteral("--method"),
+                       QStringLiteral("cash"), QStringLiteral("--amount"), QStringLiteral("10")});
             if (paid.exitCode != 0) {
                 qWarning("%s", paid.err.constData());
                 return {};
@@ -72,7 +74,8 @@ private:
         // The command's JSON names the same anchor.
         QString hash = match.captured(2);
         hash.remove(QRegularExpression(QStringLiteral("\\s")));
-        if (settled.json().value(QStringLiteral("audit_anchor")).toString() != match.captured(1) + QLatin1Char(':') + hash) {
+        if (settled.json().value(QStringLiteral("audit_anchor")).toString()
+            != match.captured(1) + QLatin1Char(':') + hash) {
             qWarning("settle printed %s", settled.out.constData());
             return {};
         }
@@ -92,7 +95,8 @@ private Q_SLOTS:
         const Test::CliRun ok = verify({QStringLiteral("--anchor"), anchor});
         QVERIFY2(ok.exitCode == 0, QByteArray(ok.out + ok.err).constData());
         QCOMPARE(ok.json().value(QStringLiteral("anchors_checked")).toInt(), 1);
-        QCOMPARE(ok.json().value(QStringLiteral("head")).toString().section(QLatin1Char(':'), 0, 0), QStringLiteral("10"));
+        QCOMPARE(ok.json().value(QStringLiteral("head")).toString().section(QLatin1Char(':'), 0, 0),
+                 QStringLiteral("10"));
 
         const Test::CliRun bad = verify({QStringLiteral("--anchor"), QStringLiteral("10:abc")});
         QCOMPARE(bad.exitCode, 2);

@@ -94,17 +94,17 @@ private Q_SLOTS:
     void aWholeDeletedPaymentIsCaught()
     {
         const PaymentResult last = threePayments();
-        const qint64 id
-            = Sql::scalar(db(), QStringLiteral("SELECT id FROM payments WHERE uuid = ?"),
-                          {last.uuid.toString(QUuid::WithoutBraces)})
-                  .toLongLong();
-        QCOMPARE(Sql::scalar(db(), QStringLiteral("SELECT count(*) FROM prepaid_ledger WHERE payment_id = ?"), {id})
-                     .toInt(),
-                 0);
+        const qint64 id = Sql::scalar(db(), QStringLiteral("SELECT id FROM payments WHERE uuid = ?"),
+                                      {last.uuid.toString(QUuid::WithoutBraces)})
+                              .toLongLong();
+        QCOMPARE(
+            Sql::scalar(db(), QStringLiteral("SELECT count(*) FROM prepaid_ledger WHERE payment_id = ?"), {id}).toInt(),
+            0);
         Sql::exec(db(), QStringLiteral("DELETE FROM payment_allocations WHERE payment_id = ?"), {id});
         Sql::exec(db(), QStringLiteral("DELETE FROM payment_tenders WHERE payment_id = ?"), {id});
         Sql::exec(db(), QStringLiteral("DELETE FROM receipts WHERE payment_id = ?"), {id});
-        Sql::exec(db(), QStringLiteral("DELETE FROM outbox WHERE uuid = ?"), {last.uuid.toString(QUuid::WithoutBraces)});
+        Sql::exec(db(), QStringLiteral("DELETE FROM outbox WHERE uuid = ?"),
+                  {last.uuid.toString(QUuid::WithoutBraces)});
         Sql::exec(db(), QStringLiteral("DELETE FROM payments WHERE id = ?"), {id});
         Sql::exec(db(), QStringLiteral("UPDATE receipt_series SET next_seq = next_seq - 1"));
         const QStringList codes = problemCodes();
@@ -117,10 +117,11 @@ private Q_SLOTS:
     void lateFeeMovedBetweenTwoLinesIsCaught()
     {
         const PaymentResult last = threePayments();
-        QSqlQuery lines = Sql::exec(db(),
-                                    QStringLiteral("SELECT l.id FROM payment_allocations l JOIN payments p ON p.id = "
-                                                   "l.payment_id WHERE p.uuid = ? AND l.late_fee_fen > 0 ORDER BY l.id"),
-                                    {last.uuid.toString(QUuid::WithoutBraces)});
+        QSqlQuery lines
+            = Sql::exec(db(),
+                        QStringLiteral("SELECT l.id FROM payment_allocations l JOIN payments p ON p.id = "
+                                       "l.payment_id WHERE p.uuid = ? AND l.late_fee_fen > 0 ORDER BY l.id"),
+                        {last.uuid.toString(QUuid::WithoutBraces)});
         QList<qint64> ids;
         while (lines.next()) {
             ids.append(lines.value(0).toLongLong());
@@ -139,8 +140,9 @@ private Q_SLOTS:
     {
         threePayments();
         dropGuards();
-        Sql::exec(db(), QStringLiteral("DELETE FROM audit_log WHERE action = 'payment.post' AND id = (SELECT min(id) "
-                                       "FROM audit_log WHERE action = 'payment.post')"));
+        Sql::exec(db(),
+                  QStringLiteral("DELETE FROM audit_log WHERE action = 'payment.post' AND id = (SELECT min(id) "
+                                 "FROM audit_log WHERE action = 'payment.post')"));
         QVERIFY(problemCodes().contains(QStringLiteral("audit_missing")));
     }
 
@@ -198,8 +200,9 @@ private Q_SLOTS:
         const std::optional<AuditLog::Anchor> head = AuditLog::head(db());
         QVERIFY(head && head->entries == 6);
         const std::optional<AuditLog::Anchor> early = AuditLog::anchorAt(
-            db(), Sql::scalar(db(), QStringLiteral("SELECT min(id) FROM audit_log WHERE action = 'payment.post'"))
-                      .toLongLong());
+            db(),
+            Sql::scalar(db(), QStringLiteral("SELECT min(id) FROM audit_log WHERE action = 'payment.post'"))
+                .toLongLong());
         QVERIFY(early && early->entries < head->entries);
         QVERIFY(AuditLog::verifyAnchors(db(), {*early, *head}).ok());
         dropGuards();
@@ -230,7 +233,8 @@ private Q_SLOTS:
         threePayments();
         const SettlementData data = settleShort();
         const qint64 entry
-            = Sql::scalar(db(), QStringLiteral("SELECT id FROM audit_log WHERE action = 'settlement.close'")).toLongLong();
+            = Sql::scalar(db(), QStringLiteral("SELECT id FROM audit_log WHERE action = 'settlement.close'"))
+                  .toLongLong();
         const std::optional<AuditLog::Anchor> expected = AuditLog::anchorAt(db(), entry);
         QVERIFY(expected);
         QCOMPARE(data.auditEntries, expected->entries);
@@ -240,7 +244,8 @@ private Q_SLOTS:
         QCOMPARE(m_counter->settlement(data.uuid).auditHash, expected->hash);
         const QString texts
             = SettlementLayout::settlement(data, Paper::A5).texts().join(QLatin1Char('\n')).remove(QLatin1Char(' '));
-        QVERIFY2(texts.contains(QString::number(expected->entries)) && texts.contains(expected->hash), qPrintable(texts));
+        QVERIFY2(texts.contains(QString::number(expected->entries)) && texts.contains(expected->hash),
+                 qPrintable(texts));
     }
 };
 

@@ -17,7 +17,8 @@ QString documentedHash(const QSqlQuery& row, const QString& prevHash)
     QByteArray canonical("halldesk-audit-v1\n");
     for (const char* column : {"prev_hash", "at_utc", "operator_id", "approver_id", "terminal_code", "action", "entity",
                                "entity_key", "details"}) {
-        const QVariant value = qstrcmp(column, "prev_hash") == 0 ? QVariant(prevHash) : row.value(QLatin1String(column));
+        const QVariant value
+            = qstrcmp(column, "prev_hash") == 0 ? QVariant(prevHash) : row.value(QLatin1String(column));
         const QByteArray utf8 = value.isNull() ? QByteArray() : value.toString().toUtf8();
         canonical += QByteArray::number(utf8.size()) + ':' + utf8 + '\n';
     }
@@ -28,13 +29,15 @@ QString documentedHash(const QSqlQuery& row, const QString& prevHash)
 
 void dropAuditGuards(const QSqlDatabase& db)
 {
-    Sql::execScript(db, QStringLiteral("DROP TRIGGER IF EXISTS audit_log_no_update; "
-                                       "DROP TRIGGER IF EXISTS audit_log_no_delete;"));
+    Sql::execScript(db,
+                    QStringLiteral("DROP TRIGGER IF EXISTS audit_log_no_update; "
+                                   "DROP TRIGGER IF EXISTS audit_log_no_delete;"));
 }
 
 void truncateAudit(const QSqlDatabase& db, int entries)
 {
-    Sql::exec(db, QStringLiteral("DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id DESC LIMIT ?)"),
+    Sql::exec(db,
+              QStringLiteral("DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id DESC LIMIT ?)"),
               {entries});
 }
 

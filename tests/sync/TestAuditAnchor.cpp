@@ -56,9 +56,9 @@ private:
     }
     Test::CliRun verify(const QStringList& extra = {})
     {
-        return Test::runCli(QStringList{QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"),
-                                        m_fixture->path()}
-                            + extra);
+        return Test::runCli(
+            QStringList{QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), m_fixture->path()}
+            + extra);
     }
     Test::CliRun verifyWithCentre() { return verify({QStringLiteral("--url"), m_terminalUrl}); }
 
@@ -102,11 +102,13 @@ private Q_SLOTS:
         QJsonObject anchor = sync();
         QCOMPARE(anchor.value(QStringLiteral("result")).toString(), QStringLiteral("anchored"));
         QCOMPARE(anchor.value(QStringLiteral("entries")).toInteger(), 6);
-        QCOMPARE(admin()->scalar(QStringLiteral("SELECT head_hash FROM central.audit_anchors WHERE entries = 6")).toString(),
-                 head->hash);
+        QCOMPARE(
+            admin()->scalar(QStringLiteral("SELECT head_hash FROM central.audit_anchors WHERE entries = 6")).toString(),
+            head->hash);
         // A round with nothing new: the centre knows the head already.
         QCOMPARE(sync().value(QStringLiteral("result")).toString(), QStringLiteral("known"));
-        QCOMPARE(admin()->scalar(QStringLiteral("SELECT times FROM central.audit_anchors WHERE entries = 6")).toInt(), 2);
+        QCOMPARE(admin()->scalar(QStringLiteral("SELECT times FROM central.audit_anchors WHERE entries = 6")).toInt(),
+                 2);
         pay(100);
         QCOMPARE(sync().value(QStringLiteral("result")).toString(), QStringLiteral("anchored"));
         QCOMPARE(admin()->scalar(QStringLiteral("SELECT count(*) FROM central.audit_anchors")).toInt(), 2);
@@ -159,8 +161,9 @@ private Q_SLOTS:
         // another hash at an anchored count); it is kept as a conflict, and the earlier heads stay.
         QCOMPARE(sync().value(QStringLiteral("result")).toString(), QStringLiteral("conflict"));
         QCOMPARE(sync().value(QStringLiteral("result")).toString(), QStringLiteral("conflict"));
-        QCOMPARE(admin()->scalar(QStringLiteral("SELECT count(*) FROM central.audit_anchors WHERE conflict <> ''")).toInt(),
-                 1);
+        QCOMPARE(
+            admin()->scalar(QStringLiteral("SELECT count(*) FROM central.audit_anchors WHERE conflict <> ''")).toInt(),
+            1);
         QCOMPARE(verifyWithCentre().exitCode, 1);
     }
 };
