@@ -4,7 +4,6 @@
 #include "tests/support/PgCluster.h"
 
 #include <QDir>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcess>
