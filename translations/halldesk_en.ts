@@ -85,6 +85,14 @@
         <source>Entry %1 does not match its hash: its contents were altered after it was written.</source>
         <translation>Entry %1 does not match its hash: its contents were altered after it was written.</translation>
     </message>
+    <message>
+        <source>Entry %1 of the log has hash %2, but it was anchored with %3: the log was rewritten at or before that entry.</source>
+        <translation>Entry %1 of the log has hash %2, but it was anchored with %3: the log was rewritten at or before that entry.</translation>
+    </message>
+    <message>
+        <source>The log holds %1 entries, but %2 were anchored: entries were removed from its end.</source>
+        <translation>The log holds %1 entries, but %2 were anchored: entries were removed from its end.</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -298,6 +306,45 @@
     <message>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
+    </message>
+</context>
+<context>
+    <name>CounterAuditCheck</name>
+    <message>
+        <source>Audit entries %1 and %2 both record %3 %4.</source>
+        <translation>Audit entries %1 and %2 both record %3 %4.</translation>
+    </message>
+    <message>
+        <source>%1 differs from what audit entry %2 recorded: %3.</source>
+        <translation>%1 differs from what audit entry %2 recorded: %3.</translation>
+    </message>
+    <message>
+        <source>Refund %1 (receipt %2, %3)</source>
+        <translation>Refund %1 (receipt %2, %3)</translation>
+    </message>
+    <message>
+        <source>Payment %1 (receipt %2, %3)</source>
+        <translation>Payment %1 (receipt %2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 entry in the audit log.</source>
+        <translation>%1 has no %2 entry in the audit log.</translation>
+    </message>
+    <message>
+        <source>Void %1 of receipt %2</source>
+        <translation>Void %1 of receipt %2</translation>
+    </message>
+    <message>
+        <source>Settlement %1 of %2</source>
+        <translation>Settlement %1 of %2</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 records %2 %3 (%4, %5), but the store has no such row.</source>
+        <translation>Audit entry %1 records %2 %3 (%4, %5), but the store has no such row.</translation>
+    </message>
+    <message>
+        <source>Settlement %1 of %2 does not agree with its shift&apos;s payments or with itself: %3.</source>
+        <translation>Settlement %1 of %2 does not agree with its shift&apos;s payments or with itself: %3.</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +2992,10 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>Supervisor&apos;s signature</source>
         <translation>Supervisor&apos;s signature</translation>
     </message>
+    <message>
+        <source>Audit anchor: %1 entries, hash %2</source>
+        <translation>Audit anchor: %1 entries, hash %2</translation>
+    </message>
 </context>
 <context>
     <name>Sql</name>
@@ -3025,6 +3076,10 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>The centre moved the watermark of %1 back from %2 to %3.</source>
         <translation>The centre moved the watermark of %1 back from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>The centre holds an earlier audit head of this terminal that the log contradicts: %1</source>
+        <translation>The centre holds an earlier audit head of this terminal that the log contradicts: %1</translation>
     </message>
 </context>
 <context>
@@ -4014,6 +4069,22 @@ Commands:
 </source>
         <translation>Longest event-loop gap: %1 ms during the fill, %2 ms during the push (goal under %3 ms)
 </translation>
+    </message>
+    <message>
+        <source>Verify the audit log&apos;s hash chain, and check it against the anchors kept outside the store.</source>
+        <translation>Verify the audit log&apos;s hash chain, and check it against the anchors kept outside the store.</translation>
+    </message>
+    <message>
+        <source>The central server as this terminal: every audit head the centre was sent is checked.</source>
+        <translation>The central server as this terminal: every audit head the centre was sent is checked.</translation>
+    </message>
+    <message>
+        <source>An anchor printed on a settlement report, ENTRIES:HASH (repeatable; spaces in the hash are ignored).</source>
+        <translation>An anchor printed on a settlement report, ENTRIES:HASH (repeatable; spaces in the hash are ignored).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an anchor: give ENTRIES:HASH, the hash in 64 hex digits.</source>
+        <translation>&quot;%1&quot; is not an anchor: give ENTRIES:HASH, the hash in 64 hex digits.</translation>
     </message>
 </context>
 </TS>

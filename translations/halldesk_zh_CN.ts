@@ -85,6 +85,14 @@
         <source>Entry %1 does not match its hash: its contents were altered after it was written.</source>
         <translation>第 %1 条记录与其哈希值不符：该记录写入后内容被篡改。</translation>
     </message>
+    <message>
+        <source>Entry %1 of the log has hash %2, but it was anchored with %3: the log was rewritten at or before that entry.</source>
+        <translation>日志第 %1 条的哈希为 %2，但锚定时为 %3：日志在该条或之前被改写。</translation>
+    </message>
+    <message>
+        <source>The log holds %1 entries, but %2 were anchored: entries were removed from its end.</source>
+        <translation>日志只有 %1 条记录，但已锚定 %2 条：末尾的记录被删除了。</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -298,6 +306,45 @@
     <message>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
+    </message>
+</context>
+<context>
+    <name>CounterAuditCheck</name>
+    <message>
+        <source>Audit entries %1 and %2 both record %3 %4.</source>
+        <translation>审计记录 %1 和 %2 都记载了 %3 %4。</translation>
+    </message>
+    <message>
+        <source>%1 differs from what audit entry %2 recorded: %3.</source>
+        <translation>%1 与审计记录 %2 所记载的不符：%3。</translation>
+    </message>
+    <message>
+        <source>Refund %1 (receipt %2, %3)</source>
+        <translation>退款 %1（凭证 %2，%3）</translation>
+    </message>
+    <message>
+        <source>Payment %1 (receipt %2, %3)</source>
+        <translation>收费 %1（凭证 %2，%3）</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 entry in the audit log.</source>
+        <translation>%1 在审计日志中没有 %2 记录。</translation>
+    </message>
+    <message>
+        <source>Void %1 of receipt %2</source>
+        <translation>凭证 %2 的冲正 %1</translation>
+    </message>
+    <message>
+        <source>Settlement %1 of %2</source>
+        <translation>%2 的日结 %1</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 records %2 %3 (%4, %5), but the store has no such row.</source>
+        <translation>审计记录 %1 记载了 %2 %3（%4，%5），但数据库中没有这条记录。</translation>
+    </message>
+    <message>
+        <source>Settlement %1 of %2 does not agree with its shift&apos;s payments or with itself: %3.</source>
+        <translation>%2 的日结 %1 与该班次的收费或其自身不符：%3。</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +2979,10 @@ Find a customer on the Lookup screen (F2).</source>
         <source>Supervisor&apos;s signature</source>
         <translation>主管签字</translation>
     </message>
+    <message>
+        <source>Audit anchor: %1 entries, hash %2</source>
+        <translation>审计锚点：%1 条记录，哈希 %2</translation>
+    </message>
 </context>
 <context>
     <name>Sql</name>
@@ -3012,6 +3063,10 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>The centre moved the watermark of %1 back from %2 to %3.</source>
         <translation>中心服务器将 %1 的水位从 %2 回退到 %3。</translation>
+    </message>
+    <message>
+        <source>The centre holds an earlier audit head of this terminal that the log contradicts: %1</source>
+        <translation>中心保存的本终端早先的审计链头与日志矛盾：%1</translation>
     </message>
 </context>
 <context>
@@ -4001,6 +4056,22 @@ Commands:
 </source>
         <translation>事件循环最长停顿：初始化期间 %1 毫秒，推送期间 %2 毫秒（目标低于 %3 毫秒）
 </translation>
+    </message>
+    <message>
+        <source>Verify the audit log&apos;s hash chain, and check it against the anchors kept outside the store.</source>
+        <translation>校验审计日志的哈希链，并与保存在数据库之外的锚点核对。</translation>
+    </message>
+    <message>
+        <source>The central server as this terminal: every audit head the centre was sent is checked.</source>
+        <translation>以本终端身份连接的中心服务器：逐一核对发送给中心的每个审计链头。</translation>
+    </message>
+    <message>
+        <source>An anchor printed on a settlement report, ENTRIES:HASH (repeatable; spaces in the hash are ignored).</source>
+        <translation>日结报表上打印的锚点，格式为 条数:哈希（可重复；哈希中的空格忽略）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an anchor: give ENTRIES:HASH, the hash in 64 hex digits.</source>
+        <translation>“%1”不是锚点：请给出 条数:哈希，哈希为 64 位十六进制数字。</translation>
     </message>
 </context>
 </TS>

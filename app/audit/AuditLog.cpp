@@ -5,8 +5,11 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlQuery>
+#include <algorithm>
 
 // The chain, as stored in audit_log:
 //
@@ -148,6 +151,96 @@ AuditLog::Verification AuditLog::verify(const QSqlDatabase& db)
             }
         }
         expectedPrev = storedHash;
+    }
+    return result;
+}
+
+std::optional<AuditLog::Anchor> AuditLog::Anchor::fromText(const QString& text)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0) {
+        return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 entries = text.left(colon).trimmed().toLongLong(&ok);
+    QString hash = text.mid(colon + 1).toLower();
+    hash.remove(QLatin1Char(' '));
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!ok || entries <= 0 || !hex.match(hash).hasMatch()) {
+        return std::nullopt;
+    }
+    return Anchor{entries, hash};
+}
+
+std::optional<AuditLog::Anchor> AuditLog::head(const QSqlDatabase& db)
+{
+    QSqlQuery row = Sql::exec(db,
+                              QStringLiteral("SELECT (SELECT count(*) FROM audit_log), "
+                                             "(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1)"));
+    row.next();
+    if (row.value(0).toLongLong() == 0) {
+        return std::nullopt;
+    }
+    return Anchor{row.value(0).toLongLong(), row.value(1).toString()};
+}
+
+std::optional<AuditLog::Anchor> AuditLog::anchorAt(const QSqlDatabase& db, qint64 id)
+{
+    QSqlQuery row = Sql::exec(
+        db, QStringLiteral("SELECT (SELECT count(*) FROM audit_log WHERE id <= ?), hash FROM audit_log WHERE id = ?"),
+        {id, id});
+    if (!row.next()) {
+        return std::nullopt;
+    }
+    return Anchor{row.value(0).toLongLong(), row.value(1).toString()};
+}
+
+bool AuditLog::AnchoredVerification::ok() const
+{
+    return chain.ok && std::all_of(anchors.cbegin(), anchors.cend(), [](const AnchorResult& r) { return r.ok; });
+}
+
+AuditLog::AnchoredVerification AuditLog::verifyAnchors(const QSqlDatabase& db, const QList<Anchor>& anchors)
+{
+    AnchoredVerification result;
+    result.chain = verify(db);
+    QHash<qint64, QList<qsizetype>> wanted; // position -> anchors that name it
+    for (qsizetype i = 0; i < anchors.size(); ++i) {
+        result.anchors.append({anchors.at(i), true, {}});
+        wanted[anchors.at(i).entries].append(i);
+    }
+    QSqlQuery hashes = Sql::exec(db, QStringLiteral("SELECT hash FROM audit_log ORDER BY id"));
+    qint64 position = 0;
+    while (hashes.next() && !wanted.isEmpty()) {
+        ++position;
+        const auto found = wanted.constFind(position);
+        if (found == wanted.constEnd()) {
+            continue;
+        }
+        const QString hash = hashes.value(0).toString();
+        for (const qsizetype i : found.value()) {
+            AnchorResult& r = result.anchors[i];
+            if (r.anchor.hash != hash) {
+                r.ok = false;
+                r.reason = QCoreApplication::translate("AuditLog",
+                                                       "Entry %1 of the log has hash %2, but it was anchored with %3: "
+                                                       "the log was rewritten at or before that entry.")
+                               .arg(position)
+                               .arg(hash, r.anchor.hash);
+            }
+        }
+        wanted.erase(found);
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        for (const qsizetype i : it.value()) {
+            AnchorResult& r = result.anchors[i];
+            r.ok = false;
+            r.reason = QCoreApplication::translate("AuditLog",
+                                                   "The log holds %1 entries, but %2 were anchored: entries were "
+                                                   "removed from its end.")
+                           .arg(position)
+                           .arg(r.anchor.entries);
+        }
     }
     return result;
 }

@@ -344,6 +344,11 @@ int runSettle(const QStringList& args)
                        {QStringLiteral("approver"), data.approverName},
                        {QStringLiteral("reason"), data.reason}};
     putMoney(object, QStringLiteral("variance"), data.variance());
+    if (data.auditEntries > 0) {
+        // the paper anchor the report prints (audit verify --anchor)
+        object.insert(QStringLiteral("audit_anchor"),
+                      QStringLiteral("%1:%2").arg(data.auditEntries).arg(data.auditHash));
+    }
     if (parser.isSet(QStringLiteral("pdf"))) {
         // The settlement is committed whatever happens to the file; a failed write is reported, not hidden.
         const QString pdfPath = parser.value(QStringLiteral("pdf"));

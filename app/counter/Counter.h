@@ -230,6 +230,10 @@ struct SettlementData
     int refundCount = 0;
     QString firstReceipt;
     QString lastReceipt;
+    // The audit log's head right after the settlement's own entry (AuditLog::anchorAt): a paper anchor that
+    // `halldeskctl audit verify --anchor ENTRIES:HASH` checks the log against. 0 and empty when unknown.
+    qint64 auditEntries = 0;
+    QString auditHash;
     Money variance() const;
 };
 

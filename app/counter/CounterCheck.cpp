@@ -1,5 +1,7 @@
 // `halldeskctl check`: the store's money invariants (docs/counter.md).
 
+#include "app/counter/CounterCheck.h"
+
 #include "app/audit/AuditLog.h"
 #include "app/counter/CounterService.h"
 #include "db/Sql.h"
@@ -140,6 +142,10 @@ CheckReport CounterService::check()
                         tr("Payment %1: its void mark, void record and reverse ledger lines disagree.").arg(uuid));
             }
         }
+
+        // Every money row against its audit entry and back; each settlement against its shift's payments.
+        CounterAuditCheck::moneyRowsAgainstAudit(db, problem);
+        CounterAuditCheck::settlements(db, problem);
 
         const AuditLog::Verification audit = AuditLog::verify(db);
         if (!audit.ok) {

@@ -2,6 +2,7 @@
 
 #include "app/accounts/AccountService.h"
 #include "app/audit/AuditLog.h"
+#include "app/counter/CounterCheck.h"
 #include "app/counter/CounterSql.h"
 #include "db/Sql.h"
 #include "db/Store.h"
@@ -645,7 +646,8 @@ PaymentResult CounterService::pay(const PaymentRequest& request, const Session& 
                      {QStringLiteral("amount_fen"), amount.fen()},
                      {QStringLiteral("accounts"), accountJson},
                      {QStringLiteral("receipt_nos"), receiptJson},
-                     {QStringLiteral("waivers"), lines.waivers}};
+                     {QStringLiteral("waivers"), lines.waivers},
+                     {QStringLiteral("lines_sha256"), CounterAuditCheck::linesDigest(db, paymentId)}};
     entry.operatorId = session.op.id;
     entry.approverId = plan.approverId;
     entry.terminalCode = session.workplace.terminalCode;

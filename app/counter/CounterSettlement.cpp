@@ -210,7 +210,13 @@ SettlementData CounterService::settle(const SettlementRequest& request, const Se
     entry.details = {{QStringLiteral("uuid"), uuidText},
                      {QStringLiteral("variance_fen"), variance.fen()},
                      {QStringLiteral("blind"), request.blind},
-                     {QStringLiteral("lines"), lineJson}};
+                     {QStringLiteral("lines"), lineJson},
+                     {QStringLiteral("reason"), differs ? request.reason.trimmed() : QString()},
+                     {QStringLiteral("payment_count"), totals.paymentCount},
+                     {QStringLiteral("void_count"), totals.voidCount},
+                     {QStringLiteral("refund_count"), totals.refundCount},
+                     {QStringLiteral("first_receipt"), totals.firstReceipt},
+                     {QStringLiteral("last_receipt"), totals.lastReceipt}};
     entry.operatorId = session.op.id;
     entry.approverId = approverId;
     entry.terminalCode = session.workplace.terminalCode;
@@ -254,6 +260,16 @@ SettlementData CounterService::settlement(const QUuid& uuid)
     data.hallCode = row.value(14).toString();
     data.hallName = row.value(15).toString();
     data.companyName = m_store.setting(QStringLiteral("company.name"));
+    const QVariant entry = Sql::scalar(db,
+                                       QStringLiteral("SELECT id FROM audit_log WHERE action = 'settlement.close' AND "
+                                                      "json_extract(details, '$.uuid') = ? ORDER BY id LIMIT 1"),
+                                       {uuid.toString(QUuid::WithoutBraces)});
+    if (entry.isValid()) {
+        if (const auto anchor = AuditLog::anchorAt(db, entry.toLongLong())) {
+            data.auditEntries = anchor->entries;
+            data.auditHash = anchor->hash;
+        }
+    }
     QHash<TenderMethod, SettlementData::Line> lines;
     QSqlQuery rows = Sql::exec(
         db, QStringLiteral("SELECT method, expected_fen, counted_fen FROM settlement_lines WHERE settlement_id = ?"),

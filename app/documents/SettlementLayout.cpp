@@ -6,6 +6,20 @@ namespace HallDesk {
 
 using namespace DocumentText;
 
+namespace {
+
+// 64 hex digits in eight groups of eight, so a person can read them back.
+QString groupedHash(const QString& hash)
+{
+    QStringList groups;
+    for (qsizetype i = 0; i < hash.size(); i += 8) {
+        groups.append(hash.mid(i, 8));
+    }
+    return groups.join(QLatin1Char(' '));
+}
+
+} // namespace
+
 QString SettlementLayout::verificationCode(const SettlementData& data)
 {
     Money counted;
@@ -102,9 +116,19 @@ Document SettlementLayout::settlement(const SettlementData& data, Paper paper, c
         b << KeyValueBlock{tr("Reason"), data.reason.isEmpty() ? tr("(none)") : data.reason};
     }
     b << SignatureBlock{{tr("Clerk's signature"), tr("Supervisor's signature")}};
+    // The paper anchor (docs/sync.md, "Audit anchors"): `halldeskctl audit verify --anchor ENTRIES:HASH` checks the
+    // store's audit log against it, for a hall without a central server. On A5 it shares the caption's lines, so
+    // the report keeps to one sheet.
+    const QString anchor = data.auditEntries > 0
+        ? tr("Audit anchor: %1 entries, hash %2").arg(data.auditEntries).arg(groupedHash(data.auditHash))
+        : QString();
     if (paper == Paper::A5) {
-        b << TextBlock{qrCaption, Align::Center, TextSize::Small};
+        b << TextBlock{anchor.isEmpty() ? qrCaption : qrCaption + QStringLiteral("  ") + anchor, Align::Left,
+                       TextSize::Small};
     } else {
+        if (!anchor.isEmpty()) {
+            b << TextBlock{anchor, Align::Left, TextSize::Small};
+        }
         b << SpacerBlock{3};
         // Like a receipt's, the code lets the centre check a paper report against the settlement it received.
         b << QrBlock{verificationCode(data), qrCaption, 22};

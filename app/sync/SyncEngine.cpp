@@ -1,5 +1,6 @@
 #include "app/sync/SyncEngine.h"
 
+#include "app/audit/AuditLog.h"
 #include "app/sync/PullApplier.h"
 #include "db/Sql.h"
 #include "db/Store.h"
@@ -53,6 +54,8 @@ QJsonObject SyncReport::toJson() const
         {QStringLiteral("pull_seconds"), seconds},
         {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
         {QStringLiteral("cancelled"), cancelled},
+        {QStringLiteral("audit_anchor"),
+         QJsonObject{{QStringLiteral("entries"), auditEntries}, {QStringLiteral("result"), auditAnchor}}},
         {QStringLiteral("push_seconds"), static_cast<double>(pushMilliseconds) / 1000.0},
         {QStringLiteral("seconds"), static_cast<double>(milliseconds) / 1000.0},
     };
@@ -89,6 +92,10 @@ SyncReport SyncEngine::runOnce()
     QElapsedTimer pushTimer;
     pushTimer.start();
     push(centre, maxBatch, report);
+    // Every round anchors the audit log's head at the centre, outside this file.
+    if (hello.value(QStringLiteral("schema_version")).toInt() >= kAuditAnchorSchemaVersion) {
+        anchorAudit(centre, report);
+    }
     report.pushMilliseconds = pushTimer.elapsed();
     report.cancelled = cancelled();
     // a first fill: an empty store, or one whose fill a cancelled or interrupted round left unfinished
@@ -189,6 +196,24 @@ void SyncEngine::push(CentralConnection& centre, int maxBatch, SyncReport& repor
         }
         transaction.commit();
         report.pushed += static_cast<int>(ids.size());
+    }
+}
+
+void SyncEngine::anchorAudit(CentralConnection& centre, SyncReport& report)
+{
+    const std::optional<AuditLog::Anchor> head = AuditLog::head(m_store.connection());
+    if (!head) {
+        return;
+    }
+    const QJsonObject answer = centre
+                                   .json("SELECT sync.anchor_audit($1::bigint, $2)::text",
+                                         {QByteArray::number(head->entries), head->hash.toUtf8()})
+                                   .toObject();
+    report.auditEntries = head->entries;
+    report.auditAnchor = answer.value(QStringLiteral("result")).toString();
+    if (report.auditAnchor == QLatin1String("conflict")) {
+        report.notes << tr("The centre holds an earlier audit head of this terminal that the log contradicts: %1")
+                            .arg(answer.value(QStringLiteral("reason")).toString());
     }
 }
 

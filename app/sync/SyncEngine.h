@@ -24,6 +24,10 @@ struct SyncReport
     QMap<QString, qint64> pullMilliseconds; // table -> time its pull took
     QStringList notes; // the centre's notes on accepted events (it allocated differently, …)
     bool cancelled = false; // stopped on request; what was committed stays, the next round goes on from there
+    // The audit head sent to the centre (docs/sync.md, "Audit anchors"): its entry count and the centre's answer,
+    // "anchored", "known" or "conflict"; empty when nothing was sent (an empty log, or a centre before version 7).
+    qint64 auditEntries = 0;
+    QString auditAnchor;
     qint64 pushMilliseconds = 0;
     qint64 milliseconds = 0;
 
@@ -44,6 +48,8 @@ struct PullTable;
 // The version of the central database this client needs at least (db/central/0005: bills carry the late fee
 // counted on them, which the counter needs to charge the minimum once per bill).
 inline constexpr int kCentralSchemaVersion = 5;
+// The first central version that keeps audit anchors (db/central/0007: sync.anchor_audit, sync.audit_anchors).
+inline constexpr int kAuditAnchorSchemaVersion = 7;
 
 // One round of offline-first sync between a store and the centre (docs/sync.md): hello; push every pending
 // outbox event in id order, in batches, each batch one server transaction, and record each result on its outbox
@@ -73,6 +79,7 @@ public:
 private:
     bool cancelled() const { return m_cancel && m_cancel(); }
     void push(CentralConnection& centre, int maxBatch, SyncReport& report);
+    void anchorAudit(CentralConnection& centre, SyncReport& report);
     void pull(CentralConnection& centre, const PullTable& table, bool firstFill, SyncReport& report);
 
     Store& m_store;

@@ -243,6 +243,10 @@ private Q_SLOTS:
               QStringLiteral("2026-11-30 17:45:00")}) {
             QVERIFY2(flat.contains(expected), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(expected, text)));
         }
+        // The paper anchor, its hash printed in groups of eight that may wrap: whole once the blanks are gone.
+        QVERIFY2(flat.contains(QStringLiteral("审计锚点：1284 条记录")), qPrintable(text));
+        QVERIFY2(QString(text).remove(QRegularExpression(QStringLiteral("\\s"))).contains(data.auditHash),
+                 qPrintable(text));
     }
 
     void qrCodeCarriesTheVerificationCode()

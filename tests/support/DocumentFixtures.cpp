@@ -78,6 +78,8 @@ SettlementData settlementWithVariance()
     s.refundCount = 0;
     s.firstReceipt = QStringLiteral("H01T01-00000006");
     s.lastReceipt = QStringLiteral("H01T01-00000043");
+    s.auditEntries = 1284;
+    s.auditHash = QStringLiteral("3f2a9c1e5b7d40a68e21c0f94d3b7a6512e8f0c9a4d6b3e27f1058c9d2e4a6b8");
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include "tests/support/Cli.h"
 #include "tests/support/PgCluster.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcess>
@@ -81,7 +82,11 @@ private Q_SLOTS:
         const QJsonObject json = first.json();
         QCOMPARE(json.value(QStringLiteral("from")).toInt(), 0);
         QCOMPARE(json.value(QStringLiteral("to")).toInt(), CentralMigrator::latestVersion());
-        QCOMPARE(json.value(QStringLiteral("applied")).toArray().size(), CentralMigrator::latestVersion());
+        // every file once (the numbers may have gaps: branches take numbers in parallel)
+        QCOMPARE(json.value(QStringLiteral("applied")).toArray().size(),
+                 QDir(QStringLiteral(HALLDESK_SOURCE_DIR "/db/central"))
+                     .entryList({QStringLiteral("[0-9][0-9][0-9][0-9]_*.sql")}, QDir::Files)
+                     .size());
         QCOMPARE(json.value(QStringLiteral("applied")).toArray().first().toString(),
                  QStringLiteral("0001_central.sql"));
         QCOMPARE(version(url), CentralMigrator::latestVersion());
