@@ -27,6 +27,7 @@ private:
         extra.insert(QStringLiteral("HALLDESK_PASSWORD"), QString::fromLatin1(Test::CounterFixture::kPassword));
         extra.insert(QStringLiteral("HALLDESK_APPROVER_PASSWORD"),
                      QString::fromLatin1(Test::CounterFixture::kPassword));
+        extra.insert(QStringLiteral("HALLDESK_TEST_NOW"), Test::CounterFixture::day().toString(Qt::ISODate));
         return Test::runCli(QStringList{QString::fromLatin1(command), QStringLiteral("--db"), m_fixture->path(),
                                         QStringLiteral("--on"), QStringLiteral("2026-02-19"),
                                         QStringLiteral("--operator"), QStringLiteral("clerk01")}

@@ -43,7 +43,7 @@ private:
     Session clerk() { return m_fixture->session("clerk01"); }
     PaymentResult pay(const PaymentRequest& request)
     {
-        return m_counter->pay(request, clerk(), Test::CounterFixture::day());
+        return m_counter->pay(request, clerk());
     }
     QStringList problemCodes()
     {
@@ -75,14 +75,14 @@ private:
         request.cashCounts = {{Money::fromYuan(100), 2}, {Money::fromYuan(5), 3}};
         request.reason = QStringLiteral("少五元");
         request.approverId = m_fixture->op("super01").id;
-        return m_counter->settle(request, clerk(), Test::CounterFixture::day());
+        return m_counter->settle(request, clerk());
     }
 
 private Q_SLOTS:
     void init()
     {
         m_fixture = std::make_unique<Test::CounterFixture>();
-        m_counter = std::make_unique<CounterService>(m_fixture->store());
+        m_counter = std::make_unique<CounterService>(m_fixture->store(), Test::CounterFixture::clock());
     }
     void cleanup()
     {
@@ -100,6 +100,10 @@ private Q_SLOTS:
         QCOMPARE(
             Sql::scalar(db(), QStringLiteral("SELECT count(*) FROM prepaid_ledger WHERE payment_id = ?"), {id}).toInt(),
             0);
+        Sql::exec(db(),
+                  QStringLiteral("DELETE FROM late_fee_spans WHERE allocation_id IN (SELECT id FROM payment_allocations "
+                                 "WHERE payment_id = ?)"),
+                  {id});
         Sql::exec(db(), QStringLiteral("DELETE FROM payment_allocations WHERE payment_id = ?"), {id});
         Sql::exec(db(), QStringLiteral("DELETE FROM payment_tenders WHERE payment_id = ?"), {id});
         Sql::exec(db(), QStringLiteral("DELETE FROM receipts WHERE payment_id = ?"), {id});
@@ -240,7 +244,7 @@ private Q_SLOTS:
         QCOMPARE(data.auditEntries, expected->entries);
         QCOMPARE(data.auditHash, expected->hash);
         // later entries (another clerk's payment) do not move it
-        m_counter->pay(cash(A3, 100), m_fixture->session("clerk02"), Test::CounterFixture::day());
+        m_counter->pay(cash(A3, 100), m_fixture->session("clerk02"));
         QCOMPARE(m_counter->settlement(data.uuid).auditHash, expected->hash);
         const QString texts
             = SettlementLayout::settlement(data, Paper::A5).texts().join(QLatin1Char('\n')).remove(QLatin1Char(' '));

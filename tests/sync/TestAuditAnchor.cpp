@@ -42,7 +42,7 @@ private:
         request.uuid = QUuid::createUuid();
         request.accountNos = {QStringLiteral("3300000003")};
         request.tenders = {{TenderMethod::Cash, Money::fromFen(fen), Money::fromFen(0), {}}};
-        CounterService(m_fixture->store()).pay(request, m_fixture->session("clerk01"), Test::CounterFixture::day());
+        CounterService(m_fixture->store(), Test::CounterFixture::clock()).pay(request, m_fixture->session("clerk01"));
     }
     QJsonObject sync()
     {
