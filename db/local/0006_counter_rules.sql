@@ -1,0 +1,1 @@
+-- reserved: counter rules (issue 15), replaced on merge
