@@ -367,7 +367,7 @@ void DemoWriter::writeAccounts(AccountStatements& statements, const DemoAccountR
         account.integer(a + 11, row.collectorId);
         account.integer(a + 12, row.billing.prepaidFen);
         // the cache keeps ID numbers masked, the demo's too (the central demo keeps them whole: CentralDemoWriter)
-        account.text(a + 13, maskIdCardForCache(QString::fromLatin1(row.idCardNo)).toLatin1().toStdString());
+        account.copiedText(a + 13, maskIdCardForCache(QString::fromLatin1(row.idCardNo)));
         account.text(a + 14, calendar.date(row.openedOnDay));
         account.text(a + 15, row.updatedAt);
 
