@@ -96,7 +96,9 @@ void StoreProtection::setAcceptance(const QString& reference, std::optional<qint
 {
     QSqlDatabase db = m_store.connection();
     Sql::Transaction transaction(db);
-    m_store.setSetting(QString::fromLatin1(kAcceptedSetting), reference.trimmed());
+    // an empty text, not a null one: the settings' value is NOT NULL
+    const QString text = reference.trimmed();
+    m_store.setSetting(QString::fromLatin1(kAcceptedSetting), text.isEmpty() ? QStringLiteral("") : text);
     AuditLog::append(db, {reference.trimmed().isEmpty() ? QStringLiteral("security.unencrypted_volume_withdrawn")
                                                         : QStringLiteral("security.unencrypted_volume_accepted"),
                           QStringLiteral("setting"),
