@@ -177,6 +177,9 @@ QSqlDatabase Store::openConnection(const QString& name)
         }
         Sql::exec(db, QStringLiteral("PRAGMA synchronous=FULL"));
         Sql::exec(db, QStringLiteral("PRAGMA foreign_keys=ON"));
+        // Deleted and overwritten rows are zeroed, not left in free pages (Debian's SQLite does it by default;
+        // docs/security.md).
+        Sql::exec(db, QStringLiteral("PRAGMA secure_delete=ON"));
     } catch (const StoreError& error) {
         db.close();
         db = QSqlDatabase();
