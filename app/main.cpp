@@ -1,5 +1,6 @@
 // halldesk: the counter application. Composition root: opens the store, builds the services, shows the window.
 #include "app/i18n/Language.h"
+#include "app/security/StoreProtection.h"
 #include "db/Central.h"
 #include "db/Store.h"
 #include "ui/Desk.h"
@@ -24,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace HallDesk;
@@ -332,6 +334,9 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // Belt and braces: whatever HallDesk writes is owner-only even where a file is not made private explicitly
+    // (docs/security.md).
+    ::umask(077);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("HallDesk"));
     QApplication::setApplicationVersion(QStringLiteral(HALLDESK_VERSION));
@@ -348,6 +353,13 @@ int main(int argc, char* argv[])
     Workplace workplace;
     try {
         store = openStore(*options);
+    } catch (const StoreError& error) {
+        reportFailure(error.message());
+        return kExitFailure;
+    }
+    StoreProtection protection(*store);
+    try {
+        protection.recordPermissionFixes(QStringLiteral("halldesk"));
     } catch (const StoreError& error) {
         reportFailure(error.message());
         return kExitFailure;
@@ -370,6 +382,25 @@ int main(int argc, char* argv[])
     desk.setStart({options->screen, options->accountNo, options->query});
     desk.setSyncServer(options->server);
     QObject::connect(&desk, &Desk::cancelled, &app, &QCoreApplication::quit);
+
+    // The administrator hears once a day that the store is not on an encrypted volume (docs/security.md).
+    QObject::connect(&desk, &Desk::windowShown, &app, [&protection](MainWindow* window) {
+        if (!window->session().op.hasRole(Role::Admin)) {
+            return;
+        }
+        try {
+            const StoreProtection::VolumeStatus volume = protection.checkVolume(QStringLiteral("halldesk"));
+            if (volume.warnNow) {
+                printError(volume.message);
+                auto* box = new QMessageBox(QMessageBox::Warning, Text::tr("Customer data at rest"), volume.message,
+                                            QMessageBox::Ok, window);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+        } catch (const StoreError& error) {
+            printError(error.message());
+        }
+    });
 
     if (!options->tenders.isEmpty() || !options->tendered.isEmpty()) {
         QObject::connect(&desk, &Desk::windowShown, &app,

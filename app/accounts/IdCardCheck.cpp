@@ -43,64 +43,76 @@ QString IdCardCheck::sourceCode(Source source)
     return QStringLiteral("none");
 }
 
-IdCardCheck::Result IdCardCheck::verify(const QString& accountNo, const QString& presented, const Session& session)
+IdCardCheck::Request IdCardCheck::prepare(const QString& accountNo, const QString& presented)
 {
-    const QString account = accountNo.trimmed();
-    QString card = presented.simplified().toUpper();
-    card.remove(QLatin1Char(' '));
-    if (card.isEmpty()) {
+    Request request;
+    request.accountNo = accountNo.trimmed();
+    request.card = presented.simplified().toUpper();
+    request.card.remove(QLatin1Char(' '));
+    if (request.card.isEmpty()) {
         throw StoreError(tr("Enter the number on the ID card."));
     }
-    QSqlDatabase db = m_store.connection();
-    const QVariant masked = Sql::scalar(db, QStringLiteral("SELECT id_card_no FROM accounts WHERE account_no = ?"),
-                                        {account});
+    const QVariant masked = Sql::scalar(m_store.connection(),
+                                        QStringLiteral("SELECT id_card_no FROM accounts WHERE account_no = ?"),
+                                        {request.accountNo});
     if (!masked.isValid()) {
-        throw StoreError(tr("There is no account %1.").arg(account));
+        throw StoreError(tr("There is no account %1.").arg(request.accountNo));
     }
+    request.masked = masked.toString();
+    request.serverUrl = syncServerUrl(m_store, m_serverUrl);
+    return request;
+}
 
+IdCardCheck::CentreAnswer IdCardCheck::askCentre(const Request& request)
+{
+    CentreAnswer answer;
+    if (request.serverUrl.isEmpty()) {
+        answer.error = tr("no central server is set up");
+        return answer;
+    }
+    try {
+        CentralSettings settings = CentralSettings::fromUrl(request.serverUrl);
+        settings.connectTimeoutSeconds = std::min(settings.connectTimeoutSeconds, kTimeoutSeconds);
+        settings.statementTimeoutSeconds = kTimeoutSeconds;
+        CentralConnection centre(settings);
+        const QJsonValue value = centre.json("SELECT to_json(sync.verify_id_card($1, $2))",
+                                             {request.accountNo.toUtf8(), request.card.toUtf8()});
+        answer.matches = (value.isArray() ? value.toArray().first() : value).toBool();
+        answer.answered = true;
+    } catch (const StoreError& error) {
+        answer.error = error.message();
+    }
+    return answer;
+}
+
+IdCardCheck::Result IdCardCheck::finish(const Request& request, const CentreAnswer& answer, const Session& session)
+{
     Result result;
-    const QString url = syncServerUrl(m_store, m_serverUrl);
-    if (!url.isEmpty()) {
-        try {
-            CentralSettings settings = CentralSettings::fromUrl(url);
-            settings.connectTimeoutSeconds = std::min(settings.connectTimeoutSeconds, kTimeoutSeconds);
-            settings.statementTimeoutSeconds = kTimeoutSeconds;
-            CentralConnection centre(settings);
-            const QJsonValue answer = centre.json("SELECT to_json(sync.verify_id_card($1, $2))",
-                                                  {account.toUtf8(), card.toUtf8()});
-            const QJsonValue value = answer.isArray() ? answer.toArray().first() : answer;
-            result.source = Source::Centre;
-            result.matches = value.toBool();
-            result.message = result.matches ? tr("The centre confirms: this ID card belongs to the account holder.")
-                                            : tr("The centre says: this ID card does NOT belong to the account holder.");
-        } catch (const StoreError& error) {
-            result.centreError = error.message();
-        }
+    result.centreError = answer.error;
+    if (answer.answered) {
+        result.source = Source::Centre;
+        result.matches = answer.matches;
+        result.message = result.matches ? tr("The centre confirms: this ID card belongs to the account holder.")
+                                        : tr("The centre says: this ID card does NOT belong to the account holder.");
+    } else if (isLimitReached(answer.error)) {
+        result.message = tr("The centre refused: this counter has used its ID card checks for this hour. Check the "
+                            "card by eye, or ask a supervisor to check it from another counter later.");
     } else {
-        result.centreError = tr("no central server is set up");
+        result.source = Source::MaskedDigits;
+        result.matches = matchesMaskedIdCard(request.masked, request.card);
+        result.message = result.matches
+            ? tr("Offline: only the first six and last four characters could be compared (%1), and they match. The "
+                 "digits between were not checked.")
+                  .arg(request.masked)
+            : tr("Offline: the first six and last four characters (%1) do not match this card.").arg(request.masked);
     }
 
-    if (result.source != Source::Centre) {
-        if (isLimitReached(result.centreError)) {
-            result.message = tr("The centre refused: this counter has used its ID card checks for this hour. Check "
-                                "the card by eye, or ask a supervisor to check it from another counter later.");
-        } else {
-            result.source = Source::MaskedDigits;
-            result.matches = matchesMaskedIdCard(masked.toString(), card);
-            const QString kept = masked.toString();
-            result.message = result.matches
-                ? tr("Offline: only the first six and last four characters could be compared (%1), and they "
-                     "match. The digits between were not checked.")
-                      .arg(kept)
-                : tr("Offline: the first six and last four characters (%1) do not match this card.").arg(kept);
-        }
-    }
-
+    QSqlDatabase db = m_store.connection();
     Sql::Transaction transaction(db);
     AuditLog::append(db,
                      {QStringLiteral("personal_data.id_check"),
                       QStringLiteral("account"),
-                      account,
+                      request.accountNo,
                       {{QStringLiteral("source"), sourceCode(result.source)},
                        {QStringLiteral("matches"), result.matches},
                        {QStringLiteral("centre_error"), result.centreError}},
@@ -109,6 +121,12 @@ IdCardCheck::Result IdCardCheck::verify(const QString& accountNo, const QString&
                       session.workplace.terminalCode});
     transaction.commit();
     return result;
+}
+
+IdCardCheck::Result IdCardCheck::verify(const QString& accountNo, const QString& presented, const Session& session)
+{
+    const Request request = prepare(accountNo, presented);
+    return finish(request, askCentre(request), session);
 }
 
 } // namespace HallDesk

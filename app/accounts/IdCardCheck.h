@@ -39,6 +39,26 @@ public:
     // Throws StoreError for an unknown account or an empty card number.
     Result verify(const QString& accountNo, const QString& presented, const Session& session);
 
+    // The same in three steps, so that a screen asks the centre on a worker thread: the cached (masked) number and
+    // the server on the store's thread, the centre anywhere (it touches no store), the result and its audit entry on
+    // the store's thread again.
+    struct Request
+    {
+        QString accountNo;
+        QString card; // as presented, blanks removed, upper case
+        QString masked; // the cached number
+        QString serverUrl; // empty: offline
+    };
+    struct CentreAnswer
+    {
+        bool answered = false;
+        bool matches = false;
+        QString error;
+    };
+    Request prepare(const QString& accountNo, const QString& presented);
+    static CentreAnswer askCentre(const Request& request);
+    Result finish(const Request& request, const CentreAnswer& answer, const Session& session);
+
     static QString sourceCode(Source source);
 
 private:

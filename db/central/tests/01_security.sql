@@ -5,7 +5,7 @@
 
 DO $$
 BEGIN
-    PERFORM t_expect((SELECT array_agg(version ORDER BY version) FROM central.schema_version) = '{1,2,3,4}', 'schema versions 1 to 4');
+    PERFORM t_expect((SELECT array_agg(version ORDER BY version) FROM central.schema_version) = '{1,2,3,4,5,6}', 'schema versions 1 to 6');
     -- the sync functions are SECURITY DEFINER with a pinned search_path, owned by halldesk_owner
     PERFORM t_expect(NOT EXISTS (
         SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -32,7 +32,7 @@ DECLARE
     h jsonb := current_setting('t.v');
 BEGIN
     -- identity comes from session_user, whatever the client says
-    IF h ->> 'hall_code' <> 'H01' OR h ->> 'terminal_code' <> 'T01' OR (h ->> 'schema_version')::int <> 4 THEN
+    IF h ->> 'hall_code' <> 'H01' OR h ->> 'terminal_code' <> 'T01' OR (h ->> 'schema_version')::int <> 6 THEN
         RAISE EXCEPTION 'hello: %', h;
     END IF;
 END
