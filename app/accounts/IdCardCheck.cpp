@@ -100,11 +100,12 @@ IdCardCheck::Result IdCardCheck::finish(const Request& request, const CentreAnsw
     } else {
         result.source = Source::MaskedDigits;
         result.matches = matchesMaskedIdCard(request.masked, request.card);
+        // the kept digits are not repeated: a clerk's screen masks more of them (maskIdCard)
         result.message = result.matches
-            ? tr("Offline: only the first six and last four characters could be compared (%1), and they match. The "
-                 "digits between were not checked.")
-                  .arg(request.masked)
-            : tr("Offline: the first six and last four characters (%1) do not match this card.").arg(request.masked);
+            ? tr("The centre cannot be reached. Offline only the first six and last four characters can be compared, "
+                 "and they match; the digits between were not checked.")
+            : tr("The centre cannot be reached. Offline only the first six and last four characters can be compared, "
+                 "and they do NOT match this card.");
     }
 
     QSqlDatabase db = m_store.connection();

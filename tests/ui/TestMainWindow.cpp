@@ -23,6 +23,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSet>
@@ -75,7 +76,7 @@ private Q_SLOTS:
                           "INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, "
                           "id_card_no, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00Z')"),
                       {id, no, name, cls, QStringLiteral("东湖区幸福街道%1号").arg(id), hallId,
-                       QStringLiteral("M0000%1").arg(id), QStringLiteral("33010219900101123%1").arg(id)});
+                       QStringLiteral("M0000%1").arg(id), QStringLiteral("330102********123%1").arg(id)});
         };
         addAccount(1, QStringLiteral("3300000001"), QStringLiteral("王建国"), QStringLiteral("residential"));
         addAccount(2, QStringLiteral("3300000002"), QStringLiteral("王建华"), QStringLiteral("commercial"));
@@ -325,6 +326,39 @@ private Q_SLOTS:
 
         QCOMPARE(storedMobile(), QStringLiteral("13812345678"));
         QCOMPARE(auditCount(QStringLiteral("contact.update")), 0);
+    }
+
+    // No central server: the card is compared with the masked digits, the clerk is told so, and it is audited.
+    void checkIdCardOfflineSaysSo()
+    {
+        MainWindow* window = openContactsOf(QStringLiteral("3300000001"));
+        QVERIFY(window);
+        QPushButton* check = child<QPushButton>(window, "checkIdCard");
+        QVERIFY(check->isVisible());
+        Test::ModalHelper input([](QDialog& dialog) {
+            QTest::keyClicks(dialog.findChild<QLineEdit*>(), QStringLiteral("330102199001011231"));
+            dialog.accept();
+        });
+        QTest::mouseClick(check, Qt::LeftButton); // returns once the number was entered; the answer comes later
+        QVERIFY(input.answered());
+        QString said;
+        // HALLDESK_SCREENSHOT_DIR=DIR: pictures of the contacts tab and the answer, for docs/security.md
+        const QString pictures = qEnvironmentVariable("HALLDESK_SCREENSHOT_DIR");
+        if (!pictures.isEmpty()) {
+            window->resize(1280, 800);
+            QVERIFY(window->grab().save(pictures + QStringLiteral("/idcard-contacts.png")));
+        }
+        Test::ModalHelper result([&said, &pictures](QDialog& dialog) {
+            said = static_cast<QMessageBox&>(dialog).text();
+            if (!pictures.isEmpty()) {
+                dialog.grab().save(pictures + QStringLiteral("/idcard-offline.png"));
+            }
+            dialog.accept();
+        });
+        QTRY_VERIFY(result.answered());
+        QVERIFY2(said.contains(QStringLiteral("Offline")) && said.contains(QStringLiteral("were not checked")),
+                 qPrintable(said));
+        QCOMPARE(auditCount(QStringLiteral("personal_data.id_check")), 1);
     }
 
 private:
