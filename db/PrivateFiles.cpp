@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("PrivateFiles", text);
+    return QCoreApplication::translate("HallDesk::PrivateFiles", text); // the context lupdate gives this namespace
 }
 
 QString systemError(int code)
@@ -86,8 +86,8 @@ void makeFolder(const QString& path)
 bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
 {
     const QFileInfo info(path);
-    QByteArray temporary = QFile::encodeName(info.absolutePath() + QStringLiteral("/.") + info.fileName()
-                                             + QStringLiteral(".XXXXXX"));
+    QByteArray temporary
+        = QFile::encodeName(info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".XXXXXX"));
     const int fd = ::mkostemp(temporary.data(), O_CLOEXEC); // 0600 whatever the umask
     if (fd < 0) {
         *error = systemError(errno);

@@ -52,9 +52,9 @@ IdCardCheck::Request IdCardCheck::prepare(const QString& accountNo, const QStrin
     if (request.card.isEmpty()) {
         throw StoreError(tr("Enter the number on the ID card."));
     }
-    const QVariant masked = Sql::scalar(m_store.connection(),
-                                        QStringLiteral("SELECT id_card_no FROM accounts WHERE account_no = ?"),
-                                        {request.accountNo});
+    const QVariant masked
+        = Sql::scalar(m_store.connection(), QStringLiteral("SELECT id_card_no FROM accounts WHERE account_no = ?"),
+                      {request.accountNo});
     if (!masked.isValid()) {
         throw StoreError(tr("There is no account %1.").arg(request.accountNo));
     }

@@ -53,8 +53,8 @@ int runSecurity(const QStringList& args)
         {QStringLiteral("db"), Text::tr("The store file."), QStringLiteral("PATH")},
         {QStringLiteral("operator"), Text::tr("The administrator (password in HALLDESK_PASSWORD)."),
          QStringLiteral("CODE")},
-        {QStringLiteral("reference"),
-         Text::tr("The written acceptance: document, date and who signed it."), QStringLiteral("TEXT")},
+        {QStringLiteral("reference"), Text::tr("The written acceptance: document, date and who signed it."),
+         QStringLiteral("TEXT")},
     });
     parse(parser, args);
     const QString action = parser.positionalArguments().value(0);
@@ -84,8 +84,7 @@ int runSecurity(const QStringList& args)
         {QStringLiteral("source"), finding.source},
         {QStringLiteral("device"), finding.device},
         {QStringLiteral("detail"), finding.detail},
-        {QStringLiteral("accepted_reference"),
-         store->setting(QString::fromLatin1(StoreProtection::kAcceptedSetting))},
+        {QStringLiteral("accepted_reference"), store->setting(QString::fromLatin1(StoreProtection::kAcceptedSetting))},
     });
     return kExitOk;
 }
@@ -101,8 +100,7 @@ int runIdCard(const QStringList& args)
                                  QStringLiteral("ACCOUNT_NO"));
     parser.addOptions({
         {QStringLiteral("db"), Text::tr("The store file."), QStringLiteral("PATH")},
-        {QStringLiteral("operator"), Text::tr("The operator (password in HALLDESK_PASSWORD)."),
-         QStringLiteral("CODE")},
+        {QStringLiteral("operator"), Text::tr("The operator (password in HALLDESK_PASSWORD)."), QStringLiteral("CODE")},
         {QStringLiteral("url"), Text::tr("The central server (default: the store's sync server)."),
          QStringLiteral("URL")},
     });

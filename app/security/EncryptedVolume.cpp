@@ -4,8 +4,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <optional>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
@@ -69,8 +69,8 @@ std::optional<Mount> findMount(const EncryptedVolume::Facts& facts)
             continue;
         }
         Mount mount{device, unescape(fields.at(4)), fields.at(dash + 1), unescape(fields.at(dash + 2))};
-        const QString prefix = mount.mountPoint.endsWith(QLatin1Char('/')) ? mount.mountPoint
-                                                                          : mount.mountPoint + QLatin1Char('/');
+        const QString prefix
+            = mount.mountPoint.endsWith(QLatin1Char('/')) ? mount.mountPoint : mount.mountPoint + QLatin1Char('/');
         const bool contains = facts.path.isEmpty() || facts.path == mount.mountPoint || facts.path.startsWith(prefix);
         if (contains && (!best || mount.mountPoint.size() > best->mountPoint.size())) {
             best = mount;
@@ -122,7 +122,8 @@ bool encryptedBelow(const QString& root, const QString& folder, int depth, QStri
         return true;
     }
     const QDir slaves(QDir(folder).filePath(QStringLiteral("slaves")));
-    const QStringList under = slaves.exists() ? slaves.entryList(QDir::AllEntries | QDir::NoDotAndDotDot) : QStringList();
+    const QStringList under
+        = slaves.exists() ? slaves.entryList(QDir::AllEntries | QDir::NoDotAndDotDot) : QStringList();
     if (!under.isEmpty()) {
         const QDir classBlock(QDir(root).filePath(QStringLiteral("sys/class/block")));
         for (const QString& name : under) {
@@ -171,8 +172,8 @@ EncryptedVolume::Finding EncryptedVolume::check(const QString& path)
     }
     facts.major = info.stx_dev_major;
     facts.minor = info.stx_dev_minor;
-    facts.fscrypt = (info.stx_attributes_mask & STATX_ATTR_ENCRYPTED) != 0
-        && (info.stx_attributes & STATX_ATTR_ENCRYPTED) != 0;
+    facts.fscrypt
+        = (info.stx_attributes_mask & STATX_ATTR_ENCRYPTED) != 0 && (info.stx_attributes & STATX_ATTR_ENCRYPTED) != 0;
     return detect(facts);
 }
 

@@ -18,8 +18,10 @@ QString terminalOf(Store& store)
 
 QJsonObject findingJson(const EncryptedVolume::Finding& finding)
 {
-    return {{QStringLiteral("mount_point"), finding.mountPoint}, {QStringLiteral("fs_type"), finding.fsType},
-            {QStringLiteral("source"), finding.source},          {QStringLiteral("device"), finding.device},
+    return {{QStringLiteral("mount_point"), finding.mountPoint},
+            {QStringLiteral("fs_type"), finding.fsType},
+            {QStringLiteral("source"), finding.source},
+            {QStringLiteral("device"), finding.device},
             {QStringLiteral("detail"), finding.detail}};
 }
 
@@ -43,13 +45,14 @@ void StoreProtection::recordPermissionFixes(const QString& program)
     }
     QSqlDatabase db = m_store.connection();
     Sql::Transaction transaction(db);
-    AuditLog::append(db, {QStringLiteral("store.permissions_fixed"),
-                          QStringLiteral("store"),
-                          m_store.path(),
-                          {{QStringLiteral("files"), files}, {QStringLiteral("program"), program}},
-                          std::nullopt,
-                          std::nullopt,
-                          terminalOf(m_store)});
+    AuditLog::append(db,
+                     {QStringLiteral("store.permissions_fixed"),
+                      QStringLiteral("store"),
+                      m_store.path(),
+                      {{QStringLiteral("files"), files}, {QStringLiteral("program"), program}},
+                      std::nullopt,
+                      std::nullopt,
+                      terminalOf(m_store)});
     transaction.commit();
 }
 
@@ -75,13 +78,14 @@ StoreProtection::VolumeStatus StoreProtection::checkVolume(const QString& progra
                          .arg(QFileInfo(m_store.path()).absoluteFilePath(), finding.describe());
     QJsonObject details = findingJson(finding);
     details.insert(QStringLiteral("program"), program);
-    details.insert(QStringLiteral("kind"), finding.kind == EncryptedVolume::Kind::Unknown ? QStringLiteral("unknown")
-                                                                                          : QStringLiteral("none"));
+    details.insert(QStringLiteral("kind"),
+                   finding.kind == EncryptedVolume::Kind::Unknown ? QStringLiteral("unknown") : QStringLiteral("none"));
     QSqlDatabase db = m_store.connection();
     Sql::Transaction transaction(db);
     m_store.setSetting(warnedKey, day);
-    AuditLog::append(db, {QStringLiteral("security.unencrypted_volume"), QStringLiteral("store"), m_store.path(),
-                          details, std::nullopt, std::nullopt, terminalOf(m_store)});
+    AuditLog::append(db,
+                     {QStringLiteral("security.unencrypted_volume"), QStringLiteral("store"), m_store.path(), details,
+                      std::nullopt, std::nullopt, terminalOf(m_store)});
     transaction.commit();
     return status;
 }
@@ -99,14 +103,15 @@ void StoreProtection::setAcceptance(const QString& reference, std::optional<qint
     // an empty text, not a null one: the settings' value is NOT NULL
     const QString text = reference.trimmed();
     m_store.setSetting(QString::fromLatin1(kAcceptedSetting), text.isEmpty() ? QStringLiteral("") : text);
-    AuditLog::append(db, {reference.trimmed().isEmpty() ? QStringLiteral("security.unencrypted_volume_withdrawn")
-                                                        : QStringLiteral("security.unencrypted_volume_accepted"),
-                          QStringLiteral("setting"),
-                          QString::fromLatin1(kAcceptedSetting),
-                          {{QStringLiteral("reference"), reference.trimmed()}},
-                          operatorId,
-                          std::nullopt,
-                          terminalCode});
+    AuditLog::append(db,
+                     {reference.trimmed().isEmpty() ? QStringLiteral("security.unencrypted_volume_withdrawn")
+                                                    : QStringLiteral("security.unencrypted_volume_accepted"),
+                      QStringLiteral("setting"),
+                      QString::fromLatin1(kAcceptedSetting),
+                      {{QStringLiteral("reference"), reference.trimmed()}},
+                      operatorId,
+                      std::nullopt,
+                      terminalCode});
     transaction.commit();
 }
 

@@ -52,8 +52,9 @@ private:
     int volumeWarnings() const
     {
         auto store = Store::open(m_db);
-        return Sql::scalar(store->connection(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
-                                                               "'security.unencrypted_volume'"))
+        return Sql::scalar(store->connection(),
+                           QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                          "'security.unencrypted_volume'"))
             .toInt();
     }
 

@@ -51,8 +51,10 @@ private:
             }
             QDir(root()).mkpath(QStringLiteral("sys/dev/block"));
             QDir(root()).mkpath(QStringLiteral("sys/class/block"));
-            QVERIFY(QFile::link(QDir(root()).filePath(folder), QDir(root()).filePath(QStringLiteral("sys/dev/block/") + dev)));
-            QVERIFY(QFile::link(QDir(root()).filePath(folder), QDir(root()).filePath(QStringLiteral("sys/class/block/") + name)));
+            QVERIFY(QFile::link(QDir(root()).filePath(folder),
+                                QDir(root()).filePath(QStringLiteral("sys/dev/block/") + dev)));
+            QVERIFY(QFile::link(QDir(root()).filePath(folder),
+                                QDir(root()).filePath(QStringLiteral("sys/class/block/") + name)));
         }
 
         EncryptedVolume::Finding detect(const QString& path, unsigned major, unsigned minor, bool fscrypt = false) const
@@ -81,7 +83,9 @@ private:
     static QString line(int id, const QString& dev, const QString& mountPoint, const QString& type,
                         const QString& source)
     {
-        return QStringLiteral("%1 1 %2 / %3 rw,relatime shared:1 - %4 %5 rw\n").arg(id).arg(dev, mountPoint, type, source);
+        return QStringLiteral("%1 1 %2 / %3 rw,relatime shared:1 - %4 %5 rw\n")
+            .arg(id)
+            .arg(dev, mountPoint, type, source);
     }
 
 private Q_SLOTS:
@@ -178,10 +182,10 @@ private Q_SLOTS:
     void fileSystemsWithoutADevice()
     {
         Fixture f;
-        f.mountinfo(line(70, QStringLiteral("0:25"), QStringLiteral("/tmp"), QStringLiteral("tmpfs"),
-                         QStringLiteral("tmpfs"))
-                    + line(71, QStringLiteral("0:52"), QStringLiteral("/mnt/share"), QStringLiteral("nfs4"),
-                           QStringLiteral("server:/export")));
+        f.mountinfo(
+            line(70, QStringLiteral("0:25"), QStringLiteral("/tmp"), QStringLiteral("tmpfs"), QStringLiteral("tmpfs"))
+            + line(71, QStringLiteral("0:52"), QStringLiteral("/mnt/share"), QStringLiteral("nfs4"),
+                   QStringLiteral("server:/export")));
         const EncryptedVolume::Finding tmp = f.detect(QStringLiteral("/tmp/h01.sqlite"), 0, 25);
         QCOMPARE(tmp.kind, EncryptedVolume::Kind::NotEncrypted);
         QCOMPARE(tmp.fsType, QStringLiteral("tmpfs"));
@@ -191,10 +195,10 @@ private Q_SLOTS:
     void fscryptFolder()
     {
         Fixture f;
-        f.mountinfo(line(80, QStringLiteral("8:2"), QStringLiteral("/"), QStringLiteral("ext4"),
-                         QStringLiteral("/dev/sda2")));
-        f.device(QStringLiteral("pci0000:00/ata1/block/sda"), QStringLiteral("sda2"), QStringLiteral("8:2"), {}, {},
-                 {}, true);
+        f.mountinfo(
+            line(80, QStringLiteral("8:2"), QStringLiteral("/"), QStringLiteral("ext4"), QStringLiteral("/dev/sda2")));
+        f.device(QStringLiteral("pci0000:00/ata1/block/sda"), QStringLiteral("sda2"), QStringLiteral("8:2"), {}, {}, {},
+                 true);
         QCOMPARE(f.detect(QStringLiteral("/home/clerk/h01.sqlite"), 8, 2).kind, EncryptedVolume::Kind::NotEncrypted);
         QCOMPARE(f.detect(QStringLiteral("/home/clerk/h01.sqlite"), 8, 2, true).kind, EncryptedVolume::Kind::Fscrypt);
     }
@@ -203,12 +207,12 @@ private Q_SLOTS:
     void longestMountPointAndEscapes()
     {
         Fixture f;
-        f.mountinfo(line(90, QStringLiteral("8:2"), QStringLiteral("/"), QStringLiteral("ext4"),
-                         QStringLiteral("/dev/sda2"))
-                    + line(91, QStringLiteral("8:2"), QStringLiteral("/srv/hall\\040data"), QStringLiteral("ext4"),
-                           QStringLiteral("/dev/sda2")));
-        f.device(QStringLiteral("pci0000:00/ata1/block/sda"), QStringLiteral("sda2"), QStringLiteral("8:2"), {}, {},
-                 {}, true);
+        f.mountinfo(
+            line(90, QStringLiteral("8:2"), QStringLiteral("/"), QStringLiteral("ext4"), QStringLiteral("/dev/sda2"))
+            + line(91, QStringLiteral("8:2"), QStringLiteral("/srv/hall\\040data"), QStringLiteral("ext4"),
+                   QStringLiteral("/dev/sda2")));
+        f.device(QStringLiteral("pci0000:00/ata1/block/sda"), QStringLiteral("sda2"), QStringLiteral("8:2"), {}, {}, {},
+                 true);
         QCOMPARE(f.detect(QStringLiteral("/srv/hall data/h01.sqlite"), 8, 2).mountPoint,
                  QStringLiteral("/srv/hall data"));
         QCOMPARE(f.detect(QStringLiteral("/srv/other/h01.sqlite"), 8, 2).mountPoint, QStringLiteral("/"));
@@ -217,8 +221,8 @@ private Q_SLOTS:
     void unknownDevice()
     {
         Fixture f;
-        f.mountinfo(line(90, QStringLiteral("8:2"), QStringLiteral("/"), QStringLiteral("ext4"),
-                         QStringLiteral("/dev/sda2")));
+        f.mountinfo(
+            line(90, QStringLiteral("8:2"), QStringLiteral("/"), QStringLiteral("ext4"), QStringLiteral("/dev/sda2")));
         const EncryptedVolume::Finding found = f.detect(QStringLiteral("/x/h01.sqlite"), 8, 9);
         QCOMPARE(found.kind, EncryptedVolume::Kind::Unknown);
         QVERIFY(!found.encrypted());
@@ -249,8 +253,9 @@ private Q_SLOTS:
         plain.detail = QStringLiteral("no dm-crypt under sda2");
         const QDate monday(2026, 12, 7);
         const auto warnings = [&] {
-            return Sql::scalar(store->connection(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
-                                                                   "'security.unencrypted_volume'"))
+            return Sql::scalar(store->connection(),
+                               QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                              "'security.unencrypted_volume'"))
                 .toInt();
         };
 
@@ -305,9 +310,9 @@ private Q_SLOTS:
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("HALLDESK_PASSWORD"), QStringLiteral("demo1234"));
-        const QStringList accept{QStringLiteral("security"), QStringLiteral("accept-risk"), QStringLiteral("--db"),
-                                 path, QStringLiteral("--reference"), QStringLiteral("letter 2026-12-04"),
-                                 QStringLiteral("--operator")};
+        const QStringList accept{
+            QStringLiteral("security"),    QStringLiteral("accept-risk"),       QStringLiteral("--db"),      path,
+            QStringLiteral("--reference"), QStringLiteral("letter 2026-12-04"), QStringLiteral("--operator")};
         const Test::CliRun clerk = Test::runCli(accept + QStringList{QStringLiteral("clerk01")}, env);
         QCOMPARE(clerk.exitCode, 2);
         QVERIFY2(clerk.err.contains("administrator"), clerk.err.constData());

@@ -119,9 +119,9 @@ private Q_SLOTS:
         QFETCH(int, mask);
         const Umask umask(mode_t(mask & 0777));
         QTemporaryDir dir;
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                      | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                                                      | QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(dir.path(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::ReadOther | QFileDevice::ExeOther));
         const QString deep = dir.filePath(QStringLiteral("share/HallDesk"));
         PrivateFiles::makeFolder(deep);
         QCOMPARE(mode(dir.filePath(QStringLiteral("share"))), 0700);
@@ -139,13 +139,14 @@ private Q_SLOTS:
             store->setSetting(QStringLiteral("terminal.code"), QStringLiteral("T01"));
         }
         // as every store made before this version: world-readable, and a WAL left behind by a crash
-        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                                | QFileDevice::ReadOther));
+        QVERIFY(QFile::setPermissions(
+            path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         QFile wal(path + QStringLiteral("-wal"));
         QVERIFY(wal.open(QIODevice::WriteOnly));
         wal.close();
-        QVERIFY(QFile::setPermissions(wal.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                          | QFileDevice::ReadOther | QFileDevice::WriteOther));
+        QVERIFY(QFile::setPermissions(wal.fileName(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther
+                                          | QFileDevice::WriteOther));
         QCOMPARE(mode(path), 0644);
 
         const Test::CliRun verify
@@ -162,8 +163,10 @@ private Q_SLOTS:
                                     QStringLiteral("SELECT details, terminal_code FROM audit_log WHERE action = "
                                                    "'store.permissions_fixed'"));
         QVERIFY(query.next());
-        const QJsonArray files
-            = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object().value(QStringLiteral("files")).toArray();
+        const QJsonArray files = QJsonDocument::fromJson(query.value(0).toString().toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("files"))
+                                     .toArray();
         QCOMPARE(files.size(), 2);
         QCOMPARE(files.at(0).toObject().value(QStringLiteral("file")).toString(), path);
         QCOMPARE(files.at(0).toObject().value(QStringLiteral("was")).toString(), QStringLiteral("0644"));
@@ -180,16 +183,17 @@ private Q_SLOTS:
             QSKIP("needs root to make a store owned by another user");
         }
         QTemporaryDir dir;
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                      | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                                                      | QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(dir.path(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::ReadOther | QFileDevice::ExeOther));
         const QString path = dir.filePath(QStringLiteral("root.sqlite"));
         Store::open(path, Store::OpenMode::CreateIfMissing).reset();
         QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
         QProcess process;
-        process.start(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
-                                                  QStringLiteral(HALLDESKCTL_PATH), QStringLiteral("audit"),
-                                                  QStringLiteral("verify"), QStringLiteral("--db"), path});
+        process.start(QStringLiteral("runuser"),
+                      {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                       QStringLiteral(HALLDESKCTL_PATH), QStringLiteral("audit"), QStringLiteral("verify"),
+                       QStringLiteral("--db"), path});
         QVERIFY(process.waitForFinished(60000));
         const QByteArray err = process.readAllStandardError();
         QCOMPARE(process.exitCode(), 1);

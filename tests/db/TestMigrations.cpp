@@ -225,9 +225,10 @@ private Q_SLOTS:
                            QStringLiteral("4401061980%1").arg(i, 8, 10, QLatin1Char('0'))});
             }
             Sql::exec(db, QStringLiteral("DELETE FROM accounts WHERE account_no LIKE '331%'"));
-            Sql::exec(db, QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, "
-                                         "meter_no, id_card_no, updated_at) VALUES ('3300000009', '李四', "
-                                         "'residential', '', 1, 'M9', '', '2025-01-01T00:00:00Z')"));
+            Sql::exec(db,
+                      QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, "
+                                     "meter_no, id_card_no, updated_at) VALUES ('3300000009', '李四', "
+                                     "'residential', '', 1, 'M9', '', '2025-01-01T00:00:00Z')"));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v6"));
@@ -235,14 +236,15 @@ private Q_SLOTS:
         {
             auto store = Store::open(path);
             QCOMPARE(Migrator::currentVersion(store->connection()), Migrator::latestVersion());
-            QSqlQuery query = Sql::exec(store->connection(),
-                                        QStringLiteral("SELECT id_card_no FROM accounts ORDER BY account_no"));
+            QSqlQuery query
+                = Sql::exec(store->connection(), QStringLiteral("SELECT id_card_no FROM accounts ORDER BY account_no"));
             QStringList masked;
             while (query.next()) {
                 masked << query.value(0).toString();
             }
-            QCOMPARE(masked, (QStringList{QStringLiteral("330102********2952"), QStringLiteral("330102********401x"),
-                                          QStringLiteral("330102*****2401"), QString()}));
+            QCOMPARE(masked,
+                     (QStringList{QStringLiteral("330102********2952"), QStringLiteral("330102********401x"),
+                                  QStringLiteral("330102*****2401"), QString()}));
         }
         for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
             QFile file(path + suffix);
@@ -251,10 +253,13 @@ private Q_SLOTS:
             }
             const QByteArray bytes = file.readAll();
             for (const QString& number : full) {
-                QVERIFY2(!bytes.contains(number.toLatin1()), qPrintable(number + QStringLiteral(" in ") + file.fileName()));
-                QVERIFY2(!bytes.contains(number.mid(6, 8).toLatin1()), qPrintable(number + QStringLiteral(": birth date")));
+                QVERIFY2(!bytes.contains(number.toLatin1()),
+                         qPrintable(number + QStringLiteral(" in ") + file.fileName()));
+                QVERIFY2(!bytes.contains(number.mid(6, 8).toLatin1()),
+                         qPrintable(number + QStringLiteral(": birth date")));
             }
-            QVERIFY2(!bytes.contains("4401061980"), qPrintable(QStringLiteral("a deleted account's number in ") + file.fileName()));
+            QVERIFY2(!bytes.contains("4401061980"),
+                     qPrintable(QStringLiteral("a deleted account's number in ") + file.fileName()));
         }
     }
 };

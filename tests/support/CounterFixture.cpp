@@ -121,8 +121,10 @@ QMap<QString, qint64> CounterFixture::fingerprint()
     // day's warning about an unencrypted disk comes with the first command of the day, whatever it does).
     values.insert(
         QStringLiteral("audit"),
-        Sql::scalar(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action NOT LIKE 'auth.%' AND action NOT LIKE "
-                                       "'security.%'")).toLongLong());
+        Sql::scalar(db,
+                    QStringLiteral("SELECT count(*) FROM audit_log WHERE action NOT LIKE 'auth.%' AND action NOT LIKE "
+                                   "'security.%'"))
+            .toLongLong());
     values.insert(
         QStringLiteral("bills"),
         Sql::scalar(

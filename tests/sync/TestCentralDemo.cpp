@@ -172,8 +172,8 @@ private Q_SLOTS:
             }
             QCOMPARE(number.at(17), QStringLiteral("10X98765432").at(sum % 11));
             const QDate birth = QDate::fromString(number.mid(6, 8), QStringLiteral("yyyyMMdd"));
-            QVERIFY2(birth.isValid() && birth.daysTo(QDate::fromString(QString::fromLatin1(kAsOf), Qt::ISODate))
-                         > 18 * 365,
+            QVERIFY2(birth.isValid()
+                         && birth.daysTo(QDate::fromString(QString::fromLatin1(kAsOf), Qt::ISODate)) > 18 * 365,
                      qPrintable(number));
         }
         QVERIFY(residential > kAccounts / 2);

@@ -83,7 +83,8 @@ private:
             QStringLiteral("SELECT account_no, id_card_no FROM central.accounts JOIN central.halls USING (hall_id) "
                            "WHERE code = 'H01' AND length(id_card_no) = 18 ORDER BY account_no OFFSET ? LIMIT 1"),
             {offset});
-        return query.next() ? std::pair{query.value(0).toString(), query.value(1).toString()} : std::pair<QString, QString>{};
+        return query.next() ? std::pair{query.value(0).toString(), query.value(1).toString()}
+                            : std::pair<QString, QString>{};
     }
 
     Session clerk(Store& store)
@@ -109,10 +110,10 @@ private Q_SLOTS:
             QVERIFY2(run.exitCode == 0, run.err.constData());
         }
         m_admin = std::make_unique<CentralConnection>(CentralSettings::fromUrl(m_adminUrl));
-        const Test::CliRun terminal = Test::runCli({QStringLiteral("central"), QStringLiteral("terminal"),
-                                                    QStringLiteral("add"), QStringLiteral("--url"), m_adminUrl,
-                                                    QStringLiteral("--hall"), QStringLiteral("H01"),
-                                                    QStringLiteral("--terminal"), QStringLiteral("T01")});
+        const Test::CliRun terminal
+            = Test::runCli({QStringLiteral("central"), QStringLiteral("terminal"), QStringLiteral("add"),
+                            QStringLiteral("--url"), m_adminUrl, QStringLiteral("--hall"), QStringLiteral("H01"),
+                            QStringLiteral("--terminal"), QStringLiteral("T01")});
         QVERIFY2(terminal.exitCode == 0, terminal.err.constData());
         m_terminalUrl = terminal.json().value(QStringLiteral("url")).toString();
         m_path = m_dir.filePath(QStringLiteral("h01.sqlite"));
@@ -122,8 +123,8 @@ private Q_SLOTS:
              QStringLiteral("--admin"), QStringLiteral("boss01")},
             password(QStringLiteral("Admin-pass-1234")));
         QVERIFY2(init.exitCode == 0, init.err.constData());
-        const Test::CliRun sync
-            = Test::runCli({QStringLiteral("sync"), QStringLiteral("--db"), m_path, QStringLiteral("--url"), m_terminalUrl});
+        const Test::CliRun sync = Test::runCli(
+            {QStringLiteral("sync"), QStringLiteral("--db"), m_path, QStringLiteral("--url"), m_terminalUrl});
         QVERIFY2(sync.exitCode == 0, QByteArray(sync.out + sync.err).constData());
     }
     void cleanupTestCase()
@@ -151,8 +152,11 @@ private Q_SLOTS:
 
         // the scan finds a full number wherever one is (here in a contact's e-mail field, rolled back)
         Sql::exec(db, QStringLiteral("BEGIN"));
-        Sql::exec(db, QStringLiteral("UPDATE contacts SET email = 'id ' || ? WHERE account_id = (SELECT min(account_id) FROM contacts)"),
-                  {full});
+        Sql::exec(
+            db,
+            QStringLiteral(
+                "UPDATE contacts SET email = 'id ' || ? WHERE account_id = (SELECT min(account_id) FROM contacts)"),
+            {full});
         const QStringList planted = idNumbersIn(db);
         Sql::exec(db, QStringLiteral("ROLLBACK"));
         QCOMPARE(planted, QStringList{QStringLiteral("contacts.email: ") + full});
@@ -215,8 +219,9 @@ private Q_SLOTS:
         }();
         QCOMPARE(other.size(), 2);
         CentralConnection terminal(CentralSettings::fromUrl(m_terminalUrl));
-        QCOMPARE(terminal.scalar(QStringLiteral("SELECT sync.verify_id_card(?, ?)"), {other.at(0), other.at(1)}).toBool(),
-                 false);
+        QCOMPARE(
+            terminal.scalar(QStringLiteral("SELECT sync.verify_id_card(?, ?)"), {other.at(0), other.at(1)}).toBool(),
+            false);
 
         // audited at the centre: who, which account, the answer, the presented number masked only
         QSqlQuery audit = admin()->exec(QStringLiteral(
@@ -229,18 +234,20 @@ private Q_SLOTS:
                          .join(QLatin1Char('/'));
         }
         const QString masked = full.left(6) + QStringLiteral("********") + full.right(4);
-        QCOMPARE(lines, (QStringList{accountNo + QStringLiteral("/true/") + masked + QStringLiteral("/true/T01"),
-                                     accountNo + QStringLiteral("/false/") + masked + QStringLiteral("/true/T01"),
-                                     other.at(0) + QStringLiteral("/false/") + other.at(1).left(6)
-                                         + QStringLiteral("********") + other.at(1).right(4)
-                                         + QStringLiteral("/false/T01")}));
-        QCOMPARE(centre(QStringLiteral("SELECT count(*) FROM central.id_card_checks WHERE presented_masked ~ '[0-9]{18}'"))
-                     .toInt(),
-                 0);
+        QCOMPARE(lines,
+                 (QStringList{accountNo + QStringLiteral("/true/") + masked + QStringLiteral("/true/T01"),
+                              accountNo + QStringLiteral("/false/") + masked + QStringLiteral("/true/T01"),
+                              other.at(0) + QStringLiteral("/false/") + other.at(1).left(6) + QStringLiteral("********")
+                                  + other.at(1).right(4) + QStringLiteral("/false/T01")}));
+        QCOMPARE(
+            centre(QStringLiteral("SELECT count(*) FROM central.id_card_checks WHERE presented_masked ~ '[0-9]{18}'"))
+                .toInt(),
+            0);
         // and locally, without the number
-        QSqlQuery local = Sql::exec(store->connection(),
-                                    QStringLiteral("SELECT details FROM audit_log WHERE action = 'personal_data.id_check' "
-                                                   "ORDER BY id"));
+        QSqlQuery local
+            = Sql::exec(store->connection(),
+                        QStringLiteral("SELECT details FROM audit_log WHERE action = 'personal_data.id_check' "
+                                       "ORDER BY id"));
         QStringList details;
         while (local.next()) {
             details << local.value(0).toString();
@@ -256,8 +263,9 @@ private Q_SLOTS:
         const Session session = clerk(*store);
         const auto [accountNo, full] = someAccount(2);
         const int used = centre(QStringLiteral("SELECT count(*) FROM central.id_card_checks")).toInt();
-        admin()->exec(QStringLiteral("UPDATE central.settings SET value = ? WHERE key = 'sync.id_card_checks_per_hour'"),
-                      {used + 1});
+        admin()->exec(
+            QStringLiteral("UPDATE central.settings SET value = ? WHERE key = 'sync.id_card_checks_per_hour'"),
+            {used + 1});
         IdCardCheck check(*store, m_terminalUrl);
         QVERIFY(check.verify(accountNo, full, session).matches); // the last one of the hour
 
@@ -276,16 +284,16 @@ private Q_SLOTS:
         QCOMPARE(cli.json().value(QStringLiteral("source")).toString(), QStringLiteral("none"));
 
         // another terminal of the hall has its own allowance
-        const Test::CliRun t02 = Test::runCli({QStringLiteral("central"), QStringLiteral("terminal"),
-                                               QStringLiteral("add"), QStringLiteral("--url"), m_adminUrl,
-                                               QStringLiteral("--hall"), QStringLiteral("H01"),
-                                               QStringLiteral("--terminal"), QStringLiteral("T02")});
+        const Test::CliRun t02
+            = Test::runCli({QStringLiteral("central"), QStringLiteral("terminal"), QStringLiteral("add"),
+                            QStringLiteral("--url"), m_adminUrl, QStringLiteral("--hall"), QStringLiteral("H01"),
+                            QStringLiteral("--terminal"), QStringLiteral("T02")});
         QVERIFY2(t02.exitCode == 0, t02.err.constData());
-        const Test::CliRun other = Test::runCliWithInput(
-            {QStringLiteral("idcard"), QStringLiteral("--db"), m_path, QStringLiteral("--operator"),
-             QStringLiteral("boss01"), QStringLiteral("--url"), t02.json().value(QStringLiteral("url")).toString(),
-             accountNo},
-            full.toLatin1() + '\n', password(QStringLiteral("Admin-pass-1234")));
+        const Test::CliRun other
+            = Test::runCliWithInput({QStringLiteral("idcard"), QStringLiteral("--db"), m_path,
+                                     QStringLiteral("--operator"), QStringLiteral("boss01"), QStringLiteral("--url"),
+                                     t02.json().value(QStringLiteral("url")).toString(), accountNo},
+                                    full.toLatin1() + '\n', password(QStringLiteral("Admin-pass-1234")));
         QVERIFY2(other.exitCode == 0, QByteArray(other.out + other.err).constData());
         QCOMPARE(other.json().value(QStringLiteral("matches")).toBool(), true);
         QCOMPARE(other.json().value(QStringLiteral("source")).toString(), QStringLiteral("centre"));

@@ -183,10 +183,10 @@ void ContactPanel::checkIdCard()
         return;
     }
     bool ok = false;
-    const QString card = QInputDialog::getText(this, tr("Check ID card"),
-                                               tr("The number on the customer's ID card (account %1, %2):")
-                                                   .arg(m_accountNo, m_name),
-                                               QLineEdit::Normal, {}, &ok);
+    const QString card
+        = QInputDialog::getText(this, tr("Check ID card"),
+                                tr("The number on the customer's ID card (account %1, %2):").arg(m_accountNo, m_name),
+                                QLineEdit::Normal, {}, &ok);
     if (!ok || card.trimmed().isEmpty()) {
         return;
     }
