@@ -3120,7 +3120,7 @@ and start again.</source>
     <name>StoreProtection</name>
     <message>
         <source>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</source>
-        <translation>数据库 %1 不在加密磁盘上，任何拿到本机硬盘的人都能读取其中客户的姓名、地址和电话号码。%2 请将数据库放到加密卷（LUKS 或 fscrypt）上；如本单位书面接受此风险，请用“halldeskctl security accept-risk”登记。此警告每天提示一次。</translation>
+        <translation>数据库 %1 不在加密磁盘上，任何拿到本机硬盘的人都能读取其中客户的姓名、地址和电话号码。%2请将数据库放到加密卷（LUKS 或 fscrypt）上；如本单位书面接受此风险，请用“halldeskctl security accept-risk”登记。此警告每天提示一次。</translation>
     </message>
 </context>
 <context>
