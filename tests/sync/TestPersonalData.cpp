@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
@@ -320,6 +321,47 @@ private Q_SLOTS:
         const IdCardCheck::Result different = check.verify(accountNo, otherRegion, session);
         QCOMPARE(different.source, IdCardCheck::Source::MaskedDigits);
         QVERIFY(!different.matches);
+    }
+
+    // A centre not yet at version 6 sends whole numbers (its accounts view unmasked, as 0003 made it): the client
+    // masks them before they reach the store.
+    void aCentreBeforeVersion6IsMaskedByTheClient()
+    {
+        const QByteArray view
+            = "CREATE OR REPLACE VIEW central.rows_accounts AS SELECT a.hall_id, a.row_version, a.account_no, a.name, "
+              "a.customer_class, a.address, h.code AS hall_code, a.area_code, a.meter_no, a.status, a.risk_level, "
+              "a.collector_code, a.prepaid_fen::text AS prepaid_fen, %1 AS id_card_no, a.opened_on::text AS "
+              "opened_on, to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS updated_at "
+              "FROM central.accounts a JOIN central.halls h USING (hall_id)";
+        admin()->execScript(QByteArray(view).replace("%1", "a.id_card_no"));
+        const auto restore = qScopeGuard([this, view] {
+            admin()->execScript(QByteArray(view).replace("%1", "central.mask_id_card(a.id_card_no)"));
+        });
+        const Test::CliRun terminal
+            = Test::runCli({QStringLiteral("central"), QStringLiteral("terminal"), QStringLiteral("add"),
+                            QStringLiteral("--url"), m_adminUrl, QStringLiteral("--hall"), QStringLiteral("H01"),
+                            QStringLiteral("--terminal"), QStringLiteral("T03")});
+        QVERIFY2(terminal.exitCode == 0, terminal.err.constData());
+        const QString path = m_dir.filePath(QStringLiteral("h01-t03.sqlite"));
+        const Test::CliRun init = Test::runCli(
+            {QStringLiteral("init"), QStringLiteral("--db"), path, QStringLiteral("--hall"), QStringLiteral("H01"),
+             QStringLiteral("--hall-name"), QStringLiteral("城东"), QStringLiteral("--terminal"), QStringLiteral("T03"),
+             QStringLiteral("--admin"), QStringLiteral("boss01")},
+            password(QStringLiteral("Admin-pass-1234")));
+        QVERIFY2(init.exitCode == 0, init.err.constData());
+        const Test::CliRun sync
+            = Test::runCli({QStringLiteral("sync"), QStringLiteral("--db"), path, QStringLiteral("--url"),
+                            terminal.json().value(QStringLiteral("url")).toString()});
+        QVERIFY2(sync.exitCode == 0, QByteArray(sync.out + sync.err).constData());
+
+        auto store = Store::open(path);
+        const auto [accountNo, full] = someAccount(4);
+        QCOMPARE(Sql::scalar(store->connection(),
+                             QStringLiteral("SELECT id_card_no FROM accounts WHERE account_no = ?"), {accountNo})
+                     .toString(),
+                 full.left(6) + QStringLiteral("********") + full.right(4));
+        const QStringList found = idNumbersIn(store->connection());
+        QVERIFY2(found.isEmpty(), qPrintable(found.mid(0, 10).join(QStringLiteral("; "))));
     }
 };
 
