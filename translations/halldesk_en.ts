@@ -3406,10 +3406,6 @@ Benchmarks:
         <translation>%1 exists already; demo never overwrites a file.</translation>
     </message>
     <message>
-        <source>There is no folder %1 for the store.</source>
-        <translation>There is no folder %1 for the store.</translation>
-    </message>
-    <message>
         <source>demo: %1 of %2 accounts written (%3 s)</source>
         <translation>demo: %1 of %2 accounts written (%3 s)</translation>
     </message>

@@ -3393,10 +3393,6 @@ Benchmarks:
         <translation>%1 已存在；demo 从不覆盖已有文件。</translation>
     </message>
     <message>
-        <source>There is no folder %1 for the store.</source>
-        <translation>用于存放数据库的文件夹 %1 不存在。</translation>
-    </message>
-    <message>
         <source>demo: %1 of %2 accounts written (%3 s)</source>
         <translation>demo：已写入 %1 / %2 个账户（%3 秒）</translation>
     </message>

@@ -129,6 +129,33 @@ private Q_SLOTS:
         QCOMPARE(mode(dir.path()), 0705); // a folder that existed is left as it was
     }
 
+    // halldeskctl init and demo make the store's missing folders 0700 (a real installation's /var/lib/halldesk/…).
+    void initAndDemoMakeTheirFolders_data() { umasks(); }
+    void initAndDemoMakeTheirFolders()
+    {
+        QFETCH(int, mask);
+        const Umask umask(mode_t(mask & 0777));
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("var/lib/halldesk/h01.sqlite"));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HALLDESK_PASSWORD"), QStringLiteral("Admin-pass-1234"));
+        const Test::CliRun init = Test::runCli(
+            {QStringLiteral("init"), QStringLiteral("--db"), store, QStringLiteral("--hall"), QStringLiteral("H01"),
+             QStringLiteral("--hall-name"), QStringLiteral("城东"), QStringLiteral("--terminal"), QStringLiteral("T01"),
+             QStringLiteral("--admin"), QStringLiteral("boss01")},
+            env);
+        QVERIFY2(init.exitCode == 0, init.err.constData());
+        QCOMPARE(mode(dir.filePath(QStringLiteral("var"))), 0700);
+        QCOMPARE(mode(dir.filePath(QStringLiteral("var/lib/halldesk"))), 0700);
+        QCOMPARE(mode(store), 0600);
+        const QString demo = dir.filePath(QStringLiteral("home/.local/share/HallDesk/demo.sqlite"));
+        const Test::CliRun made = Test::runCli(
+            {QStringLiteral("demo"), QStringLiteral("--db"), demo, QStringLiteral("--accounts"), QStringLiteral("20")});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QCOMPARE(mode(QFileInfo(demo).path()), 0700);
+        QCOMPARE(mode(demo), 0600);
+    }
+
     // Decision (docs/security.md): fixed and audited, not refused.
     void aStoreOthersCanReadIsMadePrivateAndAudited()
     {
