@@ -383,25 +383,6 @@ int main(int argc, char* argv[])
     desk.setSyncServer(options->server);
     QObject::connect(&desk, &Desk::cancelled, &app, &QCoreApplication::quit);
 
-    // The administrator hears once a day that the store is not on an encrypted volume (docs/security.md).
-    QObject::connect(&desk, &Desk::windowShown, &app, [&protection](MainWindow* window) {
-        if (!window->session().op.hasRole(Role::Admin)) {
-            return;
-        }
-        try {
-            const StoreProtection::VolumeStatus volume = protection.checkVolume(QStringLiteral("halldesk"));
-            if (volume.warnNow) {
-                printError(volume.message);
-                auto* box = new QMessageBox(QMessageBox::Warning, Text::tr("Customer data at rest"), volume.message,
-                                            QMessageBox::Ok, window);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-            }
-        } catch (const StoreError& error) {
-            printError(error.message());
-        }
-    });
-
     if (!options->tenders.isEmpty() || !options->tendered.isEmpty()) {
         QObject::connect(&desk, &Desk::windowShown, &app,
                          [&](MainWindow* window) { enterTenders(window, options->tenders, options->tendered); });

@@ -1213,6 +1213,13 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
 </context>
 <context>
+    <name>HallDesk::Desk</name>
+    <message>
+        <source>Customer data at rest</source>
+        <translation>Customer data at rest</translation>
+    </message>
+</context>
+<context>
     <name>HallDesk::DueBillModel</name>
     <message>
         <source>%1 (waived from %2)</source>
@@ -3255,10 +3262,6 @@ and start again.</translation>
     <message>
         <source>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</source>
         <translation>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</translation>
-    </message>
-    <message>
-        <source>Customer data at rest</source>
-        <translation>Customer data at rest</translation>
     </message>
 </context>
 <context>

@@ -1211,6 +1211,13 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
 </context>
 <context>
+    <name>HallDesk::Desk</name>
+    <message>
+        <source>Customer data at rest</source>
+        <translation>客户数据存储安全</translation>
+    </message>
+</context>
+<context>
     <name>HallDesk::DueBillModel</name>
     <message>
         <source>%1 (waived from %2)</source>
@@ -3242,10 +3249,6 @@ and start again.</source>
     <message>
         <source>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</source>
         <translation>未知界面“%1”；可用界面为 lookup、account、counter 和 rejected。</translation>
-    </message>
-    <message>
-        <source>Customer data at rest</source>
-        <translation>客户数据存储安全</translation>
     </message>
 </context>
 <context>

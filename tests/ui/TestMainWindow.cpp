@@ -4,6 +4,7 @@
 #include "app/auth/AuthService.h"
 #include "app/counter/CounterService.h"
 #include "app/lookup/LookupService.h"
+#include "app/security/EncryptedVolume.h"
 #include "app/setup/Installation.h"
 #include "app/sync/RejectedEvents.h"
 #include "db/Sql.h"
@@ -326,6 +327,39 @@ private Q_SLOTS:
 
         QCOMPARE(storedMobile(), QStringLiteral("13812345678"));
         QCOMPARE(auditCount(QStringLiteral("contact.update")), 0);
+    }
+
+    // An administrator is told once a day when the store is not on an encrypted volume (a box that does not block
+    // the window, and an audit entry); a clerk is not. Whether it comes depends on this machine's disk.
+    void theAdministratorHearsOfAnUnencryptedVolumeOncePerDay()
+    {
+        const bool encrypted = EncryptedVolume::check(m_temp->store().path()).encrypted();
+        const auto warnings = [this] {
+            return Sql::scalar(m_temp->store().connection(),
+                               QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                              "'security.unencrypted_volume'"))
+                .toInt();
+        };
+        QVERIFY(signIn()); // clerk01
+        QVERIFY(!m_desk->mainWindow()->findChild<QMessageBox*>(QStringLiteral("volumeWarning")));
+        QCOMPARE(warnings(), 0);
+
+        m_services->auth.addOperator(QStringLiteral("admin01"), QStringLiteral("管理员"), {Role::Admin}, kClerkPassword,
+                                     std::nullopt);
+        const auto admin = m_services->auth.signIn(QStringLiteral("admin01"), kClerkPassword);
+        QVERIFY(admin.ok() && admin.op);
+        MainWindow* window = m_desk->openWindow(*admin.op);
+        auto* box = window->findChild<QMessageBox*>(QStringLiteral("volumeWarning"));
+        QCOMPARE(box != nullptr, !encrypted);
+        QCOMPARE(warnings(), encrypted ? 0 : 1);
+        if (box) {
+            QVERIFY(box->isVisible());
+            QVERIFY(!box->isModal());
+            QVERIFY2(box->text().contains(QStringLiteral("accept-risk")), qPrintable(box->text()));
+        }
+        window = m_desk->openWindow(*admin.op); // the same day again
+        QVERIFY(!window->findChild<QMessageBox*>(QStringLiteral("volumeWarning")));
+        QCOMPARE(warnings(), encrypted ? 0 : 1);
     }
 
     // No central server: the card is compared with the masked digits, the clerk is told so, and it is audited.
