@@ -1,5 +1,6 @@
 // halldesk: the counter application. Composition root: opens the store, builds the services, shows the window.
 #include "app/i18n/Language.h"
+#include "app/security/StoreProtection.h"
 #include "db/Central.h"
 #include "db/Store.h"
 #include "ui/Desk.h"
@@ -24,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace HallDesk;
@@ -332,6 +334,9 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // Belt and braces: whatever HallDesk writes is owner-only even where a file is not made private explicitly
+    // (docs/security.md).
+    ::umask(077);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("HallDesk"));
     QApplication::setApplicationVersion(QStringLiteral(HALLDESK_VERSION));
@@ -348,6 +353,13 @@ int main(int argc, char* argv[])
     Workplace workplace;
     try {
         store = openStore(*options);
+    } catch (const StoreError& error) {
+        reportFailure(error.message());
+        return kExitFailure;
+    }
+    StoreProtection protection(*store);
+    try {
+        protection.recordPermissionFixes(QStringLiteral("halldesk"));
     } catch (const StoreError& error) {
         reportFailure(error.message());
         return kExitFailure;

@@ -62,10 +62,55 @@ std::unique_ptr<Store> Store::open(const QString& path, OpenMode mode)
         checkFileHeader(path);
     }
 
+    QList<PrivateFiles::Exposure> fixes;
+    if (info.exists()) {
+        restrictFiles(path, &fixes);
+    } else {
+        PrivateFiles::createFile(path);
+    }
+
     std::unique_ptr<Store> store(new Store(path));
+    store->m_permissionFixes = fixes;
     QSqlDatabase db = store->connection();
+    const int before = Migrator::currentVersion(db);
     Migrator::migrate(db, path);
+    removeOldNumbers(db, before);
     return store;
+}
+
+// Decision (docs/security.md): a store others can read is made private and the change audited, not refused; every
+// store made before HallDesk 0.7 is 0644, and refusing them all would stop every hall on upgrade. Only a file we
+// cannot change (another user's) is refused, with the command that fixes it.
+void Store::restrictFiles(const QString& path, QList<PrivateFiles::Exposure>* fixes)
+{
+    *fixes = PrivateFiles::restrictStoreFiles(path);
+    QStringList failed;
+    for (const PrivateFiles::Exposure& exposure : std::as_const(*fixes)) {
+        if (!exposure.fixed) {
+            failed << QStringLiteral("%1 (%2: %3)")
+                          .arg(exposure.path, PrivateFiles::modeText(exposure.before), exposure.error);
+        }
+    }
+    if (!failed.isEmpty()) {
+        throw StoreError(
+            QCoreApplication::translate("Store",
+                                        "Other users of this computer can read the store: %1. HallDesk cannot "
+                                        "change that; as the files' owner run\n\n    chmod 600 \"%2\"*\n\nand "
+                                        "start again.")
+                .arg(failed.join(QStringLiteral(", ")), path));
+    }
+}
+
+// Version 7 masked the ID numbers (db/local/0007_masked_id_cards.sql); the old values may still sit in free pages
+// and in the WAL. VACUUM rewrites the file without them and the checkpoint empties the WAL.
+void Store::removeOldNumbers(QSqlDatabase& db, int versionBefore)
+{
+    constexpr int kMaskedVersion = 7;
+    if (versionBefore == 0 || versionBefore >= kMaskedVersion || Migrator::currentVersion(db) < kMaskedVersion) {
+        return;
+    }
+    Sql::exec(db, QStringLiteral("VACUUM"));
+    Sql::exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
 std::unique_ptr<Store> Store::openInMemory()
@@ -132,6 +177,9 @@ QSqlDatabase Store::openConnection(const QString& name)
         }
         Sql::exec(db, QStringLiteral("PRAGMA synchronous=FULL"));
         Sql::exec(db, QStringLiteral("PRAGMA foreign_keys=ON"));
+        // Deleted and overwritten rows are zeroed, not left in free pages (Debian's SQLite does it by default;
+        // docs/security.md).
+        Sql::exec(db, QStringLiteral("PRAGMA secure_delete=ON"));
     } catch (const StoreError& error) {
         db.close();
         db = QSqlDatabase();

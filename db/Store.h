@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/PrivateFiles.h"
 #include "db/StoreError.h"
 
 #include <QMutex>
@@ -22,7 +23,10 @@ public:
     };
 
     // Opens (and if needed creates and upgrades) the store. Throws StoreError with a message for a person when the
-    // file is missing, is not a HallDesk store, is damaged, or was written by a newer HallDesk.
+    // file is missing, is not a HallDesk store, is damaged, or was written by a newer HallDesk. A new store is
+    // created 0600 (its -wal and -shm take that mode from it). An existing store, -wal or -shm that others may
+    // read is changed to 0600 (permissionFixes() says what was found; the caller writes the audit entry), and
+    // refused when that is not possible (a file of another user).
     static std::unique_ptr<Store> open(const QString& path, OpenMode mode = OpenMode::ExistingOnly);
 
     // A private in-memory store with the current schema and the built-in rule tables, for commands that need the
@@ -33,6 +37,9 @@ public:
     Q_DISABLE_COPY_MOVE(Store)
 
     QString path() const { return m_path; }
+
+    // The store files that other users could read or write when the store was opened, each now 0600.
+    const QList<PrivateFiles::Exposure>& permissionFixes() const { return m_permissionFixes; }
 
     // The calling thread's connection, opened on first use.
     QSqlDatabase connection();
@@ -49,8 +56,12 @@ private:
     QString connectionNameForCurrentThread() const;
     QSqlDatabase openConnection(const QString& name);
 
+    static void restrictFiles(const QString& path, QList<PrivateFiles::Exposure>* fixes);
+    static void removeOldNumbers(QSqlDatabase& db, int versionBefore);
+
     QString m_path;
     QString m_prefix;
+    QList<PrivateFiles::Exposure> m_permissionFixes;
     QMutex m_mutex;
     QSet<QString> m_connections;
 };

@@ -17,7 +17,8 @@ halldesk_build build -DHALLDESK_BUILD_TESTS=OFF -DHALLDESK_TEST_CLOCK=OFF
 
 db=${HALLDESK_DEMO_DB:-$HOME/.local/share/HallDesk/demo.sqlite}
 if [ ! -f "$db" ]; then
-    mkdir -p "$(dirname "$db")"
+    # the store holds customers' personal data: its folder is the user's alone (docs/security.md)
+    (umask 077 && mkdir -p "$(dirname "$db")")
     echo "Creating the demo store $db (${HALLDESK_DEMO_ACCOUNTS:-200000} accounts)..."
     build/halldeskctl demo --db "$db" --accounts "${HALLDESK_DEMO_ACCOUNTS:-200000}" --seed 1
 fi

@@ -994,6 +994,22 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>Personal data</source>
         <translation>Personal data</translation>
     </message>
+    <message>
+        <source>Check ID card…</source>
+        <translation>Check ID card…</translation>
+    </message>
+    <message>
+        <source>Compare the customer&apos;s ID card with the account at the centre. The cache keeps only the first six and last four characters.</source>
+        <translation>Compare the customer&apos;s ID card with the account at the centre. The cache keeps only the first six and last four characters.</translation>
+    </message>
+    <message>
+        <source>Check ID card</source>
+        <translation>Check ID card</translation>
+    </message>
+    <message>
+        <source>The number on the customer&apos;s ID card (account %1, %2):</source>
+        <translation>The number on the customer&apos;s ID card (account %1, %2):</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::CounterScreen</name>
@@ -3050,6 +3066,18 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>%1 is damaged or is not a HallDesk store: %2</source>
         <translation>%1 is damaged or is not a HallDesk store: %2</translation>
     </message>
+    <message>
+        <source>Other users of this computer can read the store: %1. HallDesk cannot change that; as the files&apos; owner run
+
+    chmod 600 &quot;%2&quot;*
+
+and start again.</source>
+        <translation>Other users of this computer can read the store: %1. HallDesk cannot change that; as the files&apos; owner run
+
+    chmod 600 &quot;%2&quot;*
+
+and start again.</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -4085,6 +4113,177 @@ Commands:
     <message>
         <source>&quot;%1&quot; is not an anchor: give ENTRIES:HASH, the hash in 64 hex digits.</source>
         <translation>&quot;%1&quot; is not an anchor: give ENTRIES:HASH, the hash in 64 hex digits.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>warning: %1</translation>
+    </message>
+    <message>
+        <source>Check a presented ID card against an account (at the centre, or offline against the masked digits).</source>
+        <translation>Check a presented ID card against an account (at the centre, or offline against the masked digits).</translation>
+    </message>
+    <message>
+        <source>The store&apos;s protection at rest: the encrypted-volume check and the site&apos;s written acceptance of an unencrypted one.</source>
+        <translation>The store&apos;s protection at rest: the encrypted-volume check and the site&apos;s written acceptance of an unencrypted one.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may record or withdraw the acceptance of this risk.</source>
+        <translation>Only an administrator may record or withdraw the acceptance of this risk.</translation>
+    </message>
+    <message>
+        <source>Whether the store lies on an encrypted volume, and the site&apos;s written acceptance when it does not.</source>
+        <translation>Whether the store lies on an encrypted volume, and the site&apos;s written acceptance when it does not.</translation>
+    </message>
+    <message>
+        <source>status, accept-risk or withdraw-risk</source>
+        <translation>status, accept-risk or withdraw-risk</translation>
+    </message>
+    <message>
+        <source>The administrator (password in HALLDESK_PASSWORD).</source>
+        <translation>The administrator (password in HALLDESK_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>The written acceptance: document, date and who signed it.</source>
+        <translation>The written acceptance: document, date and who signed it.</translation>
+    </message>
+    <message>
+        <source>Name the action: status, accept-risk or withdraw-risk.</source>
+        <translation>Name the action: status, accept-risk or withdraw-risk.</translation>
+    </message>
+    <message>
+        <source>Name the written acceptance with --reference.</source>
+        <translation>Name the written acceptance with --reference.</translation>
+    </message>
+    <message>
+        <source>Check a presented ID card against an account. The card&apos;s number is read from standard input.</source>
+        <translation>Check a presented ID card against an account. The card&apos;s number is read from standard input.</translation>
+    </message>
+    <message>
+        <source>The operator (password in HALLDESK_PASSWORD).</source>
+        <translation>The operator (password in HALLDESK_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>The central server (default: the store&apos;s sync server).</source>
+        <translation>The central server (default: the store&apos;s sync server).</translation>
+    </message>
+    <message>
+        <source>Name one account number.</source>
+        <translation>Name one account number.</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptedVolume</name>
+    <message>
+        <source>%1 (%2 on %3) is on an encrypted device: %4.</source>
+        <translation>%1 (%2 on %3) is on an encrypted device: %4.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</source>
+        <translation>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on %3) is not on an encrypted device: %4.</source>
+        <translation>%1 (%2 on %3) is not on an encrypted device: %4.</translation>
+    </message>
+    <message>
+        <source>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</source>
+        <translation>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be examined</source>
+        <translation>%1 cannot be examined</translation>
+    </message>
+    <message>
+        <source>fscrypt</source>
+        <translation>fscrypt</translation>
+    </message>
+    <message>
+        <source>device %1:%2 is not in /proc/self/mountinfo</source>
+        <translation>device %1:%2 is not in /proc/self/mountinfo</translation>
+    </message>
+    <message>
+        <source>%1 is not a block device</source>
+        <translation>%1 is not a block device</translation>
+    </message>
+    <message>
+        <source>dm-crypt under %1</source>
+        <translation>dm-crypt under %1</translation>
+    </message>
+    <message>
+        <source>no dm-crypt under %1</source>
+        <translation>no dm-crypt under %1</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::Desk</name>
+    <message>
+        <source>Customer data at rest</source>
+        <translation>Customer data at rest</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::PrivateFiles</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>Cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private: %2</source>
+        <translation>Cannot make %1 private: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <translation>Cannot create the folder %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private: %2</source>
+        <translation>Cannot make the folder %1 private: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+</context>
+<context>
+    <name>IdCardCheck</name>
+    <message>
+        <source>Enter the number on the ID card.</source>
+        <translation>Enter the number on the ID card.</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>no central server is set up</source>
+        <translation>no central server is set up</translation>
+    </message>
+    <message>
+        <source>The centre confirms: this ID card belongs to the account holder.</source>
+        <translation>The centre confirms: this ID card belongs to the account holder.</translation>
+    </message>
+    <message>
+        <source>The centre says: this ID card does NOT belong to the account holder.</source>
+        <translation>The centre says: this ID card does NOT belong to the account holder.</translation>
+    </message>
+    <message>
+        <source>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</source>
+        <translation>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</source>
+        <translation>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</source>
+        <translation>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreProtection</name>
+    <message>
+        <source>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</source>
+        <translation>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</translation>
     </message>
 </context>
 </TS>

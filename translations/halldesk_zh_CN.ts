@@ -994,6 +994,22 @@ Find a customer on the Lookup screen (F2).</source>
         <source>Personal data</source>
         <translation>个人信息</translation>
     </message>
+    <message>
+        <source>Check ID card…</source>
+        <translation>核验身份证…</translation>
+    </message>
+    <message>
+        <source>Compare the customer&apos;s ID card with the account at the centre. The cache keeps only the first six and last four characters.</source>
+        <translation>由中心核对客户出示的身份证是否与本户一致。本地只保存身份证号的前六位和后四位。</translation>
+    </message>
+    <message>
+        <source>Check ID card</source>
+        <translation>核验身份证</translation>
+    </message>
+    <message>
+        <source>The number on the customer&apos;s ID card (account %1, %2):</source>
+        <translation>客户出示的身份证号码（户号 %1，%2）：</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::CounterScreen</name>
@@ -3037,6 +3053,18 @@ Find a customer on the Lookup screen (F2).</source>
         <source>%1 is damaged or is not a HallDesk store: %2</source>
         <translation>%1 已损坏或不是 HallDesk 数据库：%2</translation>
     </message>
+    <message>
+        <source>Other users of this computer can read the store: %1. HallDesk cannot change that; as the files&apos; owner run
+
+    chmod 600 &quot;%2&quot;*
+
+and start again.</source>
+        <translation>本机其他用户可以读取该数据库：%1。HallDesk 无法更改此权限；请以文件所有者身份运行
+
+    chmod 600 &quot;%2&quot;*
+
+然后重新启动。</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -4072,6 +4100,177 @@ Commands:
     <message>
         <source>&quot;%1&quot; is not an anchor: give ENTRIES:HASH, the hash in 64 hex digits.</source>
         <translation>“%1”不是锚点：请给出 条数:哈希，哈希为 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Check a presented ID card against an account (at the centre, or offline against the masked digits).</source>
+        <translation>核验客户出示的身份证与户号是否一致（由中心核验，离线时只比对未遮蔽的数字）。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s protection at rest: the encrypted-volume check and the site&apos;s written acceptance of an unencrypted one.</source>
+        <translation>数据库的存储保护：加密卷检查，以及本单位对未加密卷的书面风险接受。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may record or withdraw the acceptance of this risk.</source>
+        <translation>只有管理员可以登记或撤销对此风险的接受。</translation>
+    </message>
+    <message>
+        <source>Whether the store lies on an encrypted volume, and the site&apos;s written acceptance when it does not.</source>
+        <translation>数据库是否位于加密卷上；若不是，本单位是否已书面接受此风险。</translation>
+    </message>
+    <message>
+        <source>status, accept-risk or withdraw-risk</source>
+        <translation>status（状态）、accept-risk（接受风险）或 withdraw-risk（撤销接受）</translation>
+    </message>
+    <message>
+        <source>The administrator (password in HALLDESK_PASSWORD).</source>
+        <translation>管理员（密码放在 HALLDESK_PASSWORD 中）。</translation>
+    </message>
+    <message>
+        <source>The written acceptance: document, date and who signed it.</source>
+        <translation>书面风险接受：文件、日期及签署人。</translation>
+    </message>
+    <message>
+        <source>Name the action: status, accept-risk or withdraw-risk.</source>
+        <translation>请指明操作：status、accept-risk 或 withdraw-risk。</translation>
+    </message>
+    <message>
+        <source>Name the written acceptance with --reference.</source>
+        <translation>请用 --reference 注明书面风险接受文件。</translation>
+    </message>
+    <message>
+        <source>Check a presented ID card against an account. The card&apos;s number is read from standard input.</source>
+        <translation>核验客户出示的身份证与户号是否一致。身份证号从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>The operator (password in HALLDESK_PASSWORD).</source>
+        <translation>操作员（密码放在 HALLDESK_PASSWORD 中）。</translation>
+    </message>
+    <message>
+        <source>The central server (default: the store&apos;s sync server).</source>
+        <translation>中心服务器（默认：数据库中设置的同步服务器）。</translation>
+    </message>
+    <message>
+        <source>Name one account number.</source>
+        <translation>请指定一个户号。</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptedVolume</name>
+    <message>
+        <source>%1 (%2 on %3) is on an encrypted device: %4.</source>
+        <translation>%1（%3 上的 %2）位于加密设备上：%4。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</source>
+        <translation>数据库所在文件夹已用 fscrypt 加密（%2 上的 %1）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on %3) is not on an encrypted device: %4.</source>
+        <translation>%1（%3 上的 %2）不在加密设备上：%4。</translation>
+    </message>
+    <message>
+        <source>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</source>
+        <translation>HallDesk 无法判断数据库所在的文件系统是否加密：%1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be examined</source>
+        <translation>无法检查 %1</translation>
+    </message>
+    <message>
+        <source>fscrypt</source>
+        <translation>fscrypt</translation>
+    </message>
+    <message>
+        <source>device %1:%2 is not in /proc/self/mountinfo</source>
+        <translation>设备 %1:%2 不在 /proc/self/mountinfo 中</translation>
+    </message>
+    <message>
+        <source>%1 is not a block device</source>
+        <translation>%1 不是块设备</translation>
+    </message>
+    <message>
+        <source>dm-crypt under %1</source>
+        <translation>%1 之下有 dm-crypt 加密</translation>
+    </message>
+    <message>
+        <source>no dm-crypt under %1</source>
+        <translation>%1 之下没有 dm-crypt 加密</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::Desk</name>
+    <message>
+        <source>Customer data at rest</source>
+        <translation>客户数据存储安全</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::PrivateFiles</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private: %2</source>
+        <translation>无法将 %1 设为仅本人可读写：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <translation>无法创建文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private: %2</source>
+        <translation>无法将文件夹 %1 设为仅本人可访问：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>IdCardCheck</name>
+    <message>
+        <source>Enter the number on the ID card.</source>
+        <translation>请输入身份证上的号码。</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>户号 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>no central server is set up</source>
+        <translation>未设置中心服务器</translation>
+    </message>
+    <message>
+        <source>The centre confirms: this ID card belongs to the account holder.</source>
+        <translation>中心确认：此身份证与户主一致。</translation>
+    </message>
+    <message>
+        <source>The centre says: this ID card does NOT belong to the account holder.</source>
+        <translation>中心答复：此身份证与户主不一致。</translation>
+    </message>
+    <message>
+        <source>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</source>
+        <translation>中心拒绝核验：本柜台本小时的身份证核验次数已用完。请人工查验证件，或稍后请主管在其他柜台核验。</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</source>
+        <translation>无法连接中心。离线时只能比对前六位和后四位，这些位一致；中间的数字未经核对。</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</source>
+        <translation>无法连接中心。离线时只能比对前六位和后四位，这些位与此身份证不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreProtection</name>
+    <message>
+        <source>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</source>
+        <translation>数据库 %1 不在加密磁盘上，任何拿到本机硬盘的人都能读取其中客户的姓名、地址和电话号码。%2请将数据库放到加密卷（LUKS 或 fscrypt）上；如本单位书面接受此风险，请用“halldeskctl security accept-risk”登记。此警告每天提示一次。</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,12 @@
 #include "ui/Desk.h"
 
+#include "app/security/StoreProtection.h"
+#include "db/StoreError.h"
 #include "ui/accounts/AccountView.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/lookup/LookupScreen.h"
 
+#include <QMessageBox>
 #include <utility>
 
 namespace HallDesk {
@@ -72,8 +75,33 @@ MainWindow* Desk::openWindow(const Operator& op)
         m_window->lookupScreen()->search(start.query);
     }
     m_window->show();
+    if (op.hasRole(Role::Admin)) {
+        warnAboutTheVolume();
+    }
     Q_EMIT windowShown(m_window);
     return m_window;
+}
+
+// The administrator hears once a day that the store is not on an encrypted volume (docs/security.md); the box is
+// not modal: the counter works on while it is open.
+void Desk::warnAboutTheVolume()
+{
+    QString message;
+    try {
+        const StoreProtection::VolumeStatus volume
+            = StoreProtection(m_services.store).checkVolume(QStringLiteral("halldesk"));
+        if (!volume.warnNow) {
+            return;
+        }
+        message = volume.message;
+    } catch (const StoreError& error) {
+        message = error.message();
+    }
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Customer data at rest"), message, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("volumeWarning"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
 }
 
 void Desk::signOut()

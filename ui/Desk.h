@@ -38,7 +38,8 @@ public:
 
     // Shows the sign-in dialog (without blocking), with `operatorCode` filled in when given.
     void showSignIn(const QString& operatorCode = {});
-    // Opens the main window for an operator who has signed in.
+    // Opens the main window for an operator who has signed in; an administrator is told, once a day, when the store
+    // is not on an encrypted volume.
     MainWindow* openWindow(const Operator& op);
 
     SignInDialog* signInDialog() const;
@@ -52,6 +53,7 @@ Q_SIGNALS:
 
 private:
     void signOut();
+    void warnAboutTheVolume();
 
     Services m_services;
     Workplace m_workplace;

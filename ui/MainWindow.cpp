@@ -64,6 +64,7 @@ MainWindow::MainWindow(const Services& services, const Session& session, QWidget
     , m_counter(new CounterScreen(services, session, this))
     , m_rejected(seesRejectedEvents(session.op) ? new RejectedEventsScreen(services, session, this) : nullptr)
 {
+    m_account->enableIdCardCheck(services.store);
     setWindowTitle(tr("HallDesk — %1").arg(session.workplace.hallName));
     setWindowIcon(Icons::application());
     m_stack->addWidget(m_lookup);
@@ -500,6 +501,7 @@ void MainWindow::startSync(const QString& serverOverride)
 {
     stopSync();
     m_syncServerOverride = serverOverride;
+    m_account->enableIdCardCheck(m_services.store, serverOverride);
     m_sync = new SyncRunner(m_services.store, serverOverride, this);
     connect(m_sync, &SyncRunner::statusChanged, this, &MainWindow::showSyncStatus);
 }

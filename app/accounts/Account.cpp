@@ -44,4 +44,34 @@ QString maskIdCard(const QString& idCard)
     return QString(trimmed.size(), QLatin1Char('*'));
 }
 
+QString maskIdCardForCache(const QString& idCard)
+{
+    const QString trimmed = idCard.trimmed();
+    if (trimmed.size() >= 11) {
+        return maskMiddle(trimmed, 6, 4);
+    }
+    return QString(trimmed.size(), QLatin1Char('*'));
+}
+
+bool matchesMaskedIdCard(const QString& masked, const QString& presented)
+{
+    const QString kept = masked.trimmed();
+    QString card = presented.simplified();
+    card.remove(QLatin1Char(' '));
+    if (kept.isEmpty() || card.size() != kept.size() || card.contains(QLatin1Char('*'))) {
+        return false;
+    }
+    bool anyKept = false;
+    for (qsizetype i = 0; i < kept.size(); ++i) {
+        if (kept.at(i) == QLatin1Char('*')) {
+            continue;
+        }
+        anyKept = true;
+        if (kept.at(i).toUpper() != card.at(i).toUpper()) {
+            return false;
+        }
+    }
+    return anyKept;
+}
+
 } // namespace HallDesk

@@ -96,4 +96,14 @@ struct AccountDetail
 QString maskPhone(const QString& phone);
 QString maskIdCard(const QString& idCard);
 
+// The form of a resident ID number that the hall cache keeps and the centre sends (docs/security.md): the first six
+// and last four characters with '*' between (330102********2952); fewer than 11 characters become all '*'. The
+// same rule as central.mask_id_card() and db/local/0007_masked_id_cards.sql. A masked value stays as it is.
+QString maskIdCardForCache(const QString& idCard);
+
+// The offline check of a presented ID card against the cached, masked number: true when it has the same length and
+// every character that the mask kept matches (case-insensitive for the check character X). It says nothing about
+// the masked digits; only the centre can (sync.verify_id_card).
+bool matchesMaskedIdCard(const QString& masked, const QString& presented);
+
 } // namespace HallDesk

@@ -1,6 +1,7 @@
 #include "app/cli/CliSupport.h"
 
 #include "app/auth/AuthService.h"
+#include "app/security/StoreProtection.h"
 #include "db/Store.h"
 
 #include <QJsonDocument>
@@ -37,7 +38,14 @@ std::unique_ptr<Store> openStore(const QString& path)
         throw CliError{Text::tr("Missing --db (the store file)."), kExitUsage};
     }
     try {
-        return Store::open(path, Store::OpenMode::ExistingOnly);
+        auto store = Store::open(path, Store::OpenMode::ExistingOnly);
+        StoreProtection protection(*store);
+        protection.recordPermissionFixes(QStringLiteral("halldeskctl"));
+        const StoreProtection::VolumeStatus volume = protection.checkVolume(QStringLiteral("halldeskctl"));
+        if (volume.warnNow) {
+            std::fprintf(stderr, "halldeskctl: %s\n", qPrintable(Text::tr("warning: %1").arg(volume.message)));
+        }
+        return store;
     } catch (const StoreError& error) {
         throw CliError{error.message(), kExitFailure};
     }

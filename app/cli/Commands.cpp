@@ -31,6 +31,12 @@ const QList<Command>& commands()
         {"sync", QT_TRANSLATE_NOOP("halldeskctl", "Run one sync round with the central server; \"sync rejected\" "
                                                   "lists the events it rejected."),
             runSync},
+        {"idcard", QT_TRANSLATE_NOOP("halldeskctl", "Check a presented ID card against an account (at the centre, "
+                                                    "or offline against the masked digits)."),
+            runIdCard},
+        {"security", QT_TRANSLATE_NOOP("halldeskctl", "The store's protection at rest: the encrypted-volume check and "
+                                                      "the site's written acceptance of an unencrypted one."),
+            runSecurity},
     };
     return table;
 }

@@ -36,6 +36,8 @@ int runCheck(const QStringList& args);
 int runReceipt(const QStringList& args);
 int runCentral(const QStringList& args);
 int runSync(const QStringList& args);
+int runSecurity(const QStringList& args);
+int runIdCard(const QStringList& args);
 
 // The demo's --accounts, --seed and --as-of options, shared by `demo` and `central demo` (DemoCommand.cpp).
 qint64 accountsOption(const QCommandLineParser& parser);

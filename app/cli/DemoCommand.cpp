@@ -1,6 +1,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 #include "app/demo/DemoGenerator.h"
+#include "db/PrivateFiles.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -83,9 +84,10 @@ int runDemo(const QStringList& args)
     if (QFileInfo::exists(path)) {
         throw CliError{Text::tr("%1 exists already; demo never overwrites a file.").arg(path), kExitUsage};
     }
-    if (!QFileInfo(path).absoluteDir().exists()) {
-        throw CliError{Text::tr("There is no folder %1 for the store.").arg(QFileInfo(path).absolutePath()),
-                       kExitUsage};
+    try {
+        PrivateFiles::makeFolder(QFileInfo(path).absolutePath()); // missing folders are made 0700
+    } catch (const StoreError& error) {
+        throw CliError{error.message(), kExitUsage};
     }
 
     QElapsedTimer timer;

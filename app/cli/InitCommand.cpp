@@ -2,6 +2,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 #include "app/setup/Installation.h"
+#include "db/PrivateFiles.h"
 #include "db/Store.h"
 
 #include <QFileInfo>
@@ -37,6 +38,11 @@ int runInit(const QStringList& args)
         throw CliError{Text::tr("%1 exists already; init never overwrites a store.").arg(path), kExitUsage};
     }
 
+    try {
+        PrivateFiles::makeFolder(QFileInfo(path).absolutePath()); // missing folders are made 0700
+    } catch (const StoreError& error) {
+        throw CliError{error.message(), kExitFailure};
+    }
     auto store = Store::open(path, Store::OpenMode::CreateIfMissing);
     Installation::configure(*store, hall, terminal);
     AuthService auth(*store);

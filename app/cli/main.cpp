@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <cstdio>
+#include <sys/stat.h>
 
 namespace {
 
@@ -27,6 +28,9 @@ void printUsage(FILE* out)
 
 int main(int argc, char* argv[])
 {
+    // Belt and braces: whatever HallDesk writes is owner-only even where a file is not made private explicitly
+    // (docs/security.md).
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("halldeskctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("HallDesk"));

@@ -1,5 +1,6 @@
 #include "app/demo/DemoWriter.h"
 
+#include "app/accounts/Account.h"
 #include "app/auth/Operator.h"
 #include "app/billing/CustomerClass.h"
 #include "app/demo/DemoPlaces.h"
@@ -365,7 +366,8 @@ void DemoWriter::writeAccounts(AccountStatements& statements, const DemoAccountR
         account.text(a + 10, row.billing.riskLevel);
         account.integer(a + 11, row.collectorId);
         account.integer(a + 12, row.billing.prepaidFen);
-        account.text(a + 13, row.idCardNo);
+        // the cache keeps ID numbers masked, the demo's too (the central demo keeps them whole: CentralDemoWriter)
+        account.copiedText(a + 13, maskIdCardForCache(QString::fromLatin1(row.idCardNo)));
         account.text(a + 14, calendar.date(row.openedOnDay));
         account.text(a + 15, row.updatedAt);
 

@@ -1,8 +1,8 @@
 #include "app/documents/PdfRenderer.h"
 
 #include "app/documents/DocumentComposer.h"
+#include "db/PrivateFiles.h"
 
-#include <QSaveFile>
 #include <QStringEncoder>
 #include <QtMath>
 #include <hpdf.h>
@@ -301,9 +301,10 @@ PdfRenderer::Output PdfRenderer::render(const Document& document)
 QStringList PdfRenderer::writeFile(const Document& document, const QString& path)
 {
     const Output output = render(document);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(output.pdf) != output.pdf.size() || !file.commit()) {
-        throw DocumentError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    // receipts and notices carry names, addresses and account numbers: owner-only, like the store
+    QString error;
+    if (!PrivateFiles::writeFile(path, output.pdf, &error)) {
+        throw DocumentError(tr("Cannot write %1: %2").arg(path, error));
     }
     return output.warnings;
 }

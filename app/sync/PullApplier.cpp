@@ -1,5 +1,6 @@
 #include "app/sync/PullApplier.h"
 
+#include "app/accounts/Account.h"
 #include "db/Sql.h"
 #include "db/SqliteStatement.h"
 #include "db/StoreError.h"
@@ -599,7 +600,15 @@ void PullApplier::account(const PulledPage& page, int row, const QByteArray& now
     write.text(8, page.text(row, RiskLevel));
     bindId(write, 9, cachedId(m_operators, "SELECT id FROM operators WHERE code = ?", page.text(row, CollectorCode)));
     write.integer(10, prepaid);
-    write.text(11, page.text(row, IdCardNo));
+    // A centre before version 6 sends ID numbers whole: the cache keeps them masked whatever it is sent.
+    const std::string_view idCard = page.text(row, IdCardNo);
+    QByteArray maskedIdCard;
+    if (!idCard.empty() && idCard.find('*') == std::string_view::npos) {
+        maskedIdCard = maskIdCardForCache(QString::fromUtf8(idCard.data(), qsizetype(idCard.size()))).toUtf8();
+        write.text(11, std::string_view(maskedIdCard.constData(), std::size_t(maskedIdCard.size())));
+    } else {
+        write.text(11, idCard);
+    }
     bindOptional(write, 12, page, row, OpenedOn);
     write.text(13,
                page.isNull(row, UpdatedAt) ? std::string_view(now.constData(), std::size_t(now.size()))

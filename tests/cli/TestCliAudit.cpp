@@ -84,7 +84,11 @@ private:
     }
 
 private Q_SLOTS:
-    void init() { m_fixture = std::make_unique<Test::CounterFixture>(); }
+    void init()
+    {
+        m_fixture = std::make_unique<Test::CounterFixture>();
+        m_fixture->acceptUnencryptedVolume(); // the entries counted are the counter's and the sign-ins'
+    }
     void cleanup() { m_fixture.reset(); }
 
     void thePaperAnchorVerifies()

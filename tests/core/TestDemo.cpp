@@ -94,17 +94,6 @@ bool luhnValid(const QString& digits)
     return sum % 10 == 0;
 }
 
-// GB 11643: ISO 7064 MOD 11-2 over the first 17 digits.
-QChar idCardCheck(const QString& number)
-{
-    static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; ++i) {
-        sum += number.at(i).digitValue() * weights[i];
-    }
-    return QStringLiteral("10X98765432").at(sum % 11);
-}
-
 // Accounts with an unpaid bill whose due date has passed on the as-of date.
 const QString kOverdue
     = QStringLiteral("SELECT account_id, sum(amount_fen - paid_fen) AS owed, min(due_date) AS oldest FROM bills "
@@ -318,10 +307,13 @@ private Q_SLOTS:
                  0);
     }
 
-    void residentialHoldersHaveValidIdCards()
+    // The demo store, like every hall cache, keeps ID numbers masked: the region code and the last four characters
+    // (docs/security.md). The full numbers exist only at the centre (TestCentralDemo checks them there).
+    void residentialHoldersHaveMaskedIdCards()
     {
         QSqlQuery query = Sql::exec(db(), QStringLiteral("SELECT id_card_no, customer_class FROM accounts"));
-        static const QRegularExpression shape(QStringLiteral("^\\d{17}[\\dX]$"));
+        static const QRegularExpression shape(QStringLiteral("^\\d{6}\\*{8}\\d{3}[\\dX]$"));
+        int masked = 0;
         while (query.next()) {
             const QString number = query.value(0).toString();
             if (query.value(1).toString() != QLatin1String("residential")) {
@@ -329,10 +321,9 @@ private Q_SLOTS:
                 continue;
             }
             QVERIFY2(shape.match(number).hasMatch(), qPrintable(number));
-            QCOMPARE(number.at(17), idCardCheck(number));
-            const QDate birth = QDate::fromString(number.mid(6, 8), QStringLiteral("yyyyMMdd"));
-            QVERIFY2(birth.isValid() && birth.daysTo(kAsOf) > 18 * 365, qPrintable(number));
+            ++masked;
         }
+        QVERIFY(masked > kAccounts / 2);
     }
 
     void contactsLookReal()

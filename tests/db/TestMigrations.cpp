@@ -191,6 +191,77 @@ private Q_SLOTS:
         file.close();
         expectStoreError(path, QStringLiteral("damaged"));
     }
+
+    // Version 7 replaces the full ID numbers of an existing store by masked ones, and the old numbers do not survive
+    // anywhere in the file: not in free pages (the rows were rewritten several times, as pulls do) nor in the WAL.
+    void version7MasksTheIdNumbersOfAnExistingStore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v6.sqlite"));
+        const QStringList full{QStringLiteral("330102197701232952"), QStringLiteral("33010219850312401x"),
+                               QStringLiteral("330102850312401")}; // the last one: 15 digits, before 1999
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v6"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            Migrator::migrate(db, path, 6);
+            // Debian's SQLite zeroes deleted content (SECURE_DELETE); other builds, and stores made by them, do not
+            Sql::exec(db, QStringLiteral("PRAGMA secure_delete = OFF"));
+            Sql::exec(db, QStringLiteral("INSERT INTO halls (id, code, name) VALUES (1, 'H01', '城东')"));
+            for (int i = 0; i < full.size(); ++i) {
+                Sql::exec(db,
+                          QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, "
+                                         "meter_no, id_card_no, updated_at) VALUES (?, '张三', 'residential', "
+                                         "'幸福街1号', 1, 'M1', ?, '2025-01-01T00:00:00Z')"),
+                          {QStringLiteral("330000000%1").arg(i), full.at(i)});
+            }
+            // accounts that left the hall: their rows are gone, their numbers still sit in the file's free pages
+            for (int i = 0; i < 300; ++i) {
+                Sql::exec(db,
+                          QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, "
+                                         "meter_no, id_card_no, updated_at) VALUES (?, '王五', 'residential', ?, 1, "
+                                         "'M2', ?, '2025-01-01T00:00:00Z')"),
+                          {QStringLiteral("331%1").arg(i, 7, 10, QLatin1Char('0')), QString(200, u'路'),
+                           QStringLiteral("4401061980%1").arg(i, 8, 10, QLatin1Char('0'))});
+            }
+            Sql::exec(db, QStringLiteral("DELETE FROM accounts WHERE account_no LIKE '331%'"));
+            Sql::exec(db,
+                      QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, "
+                                     "meter_no, id_card_no, updated_at) VALUES ('3300000009', '李四', "
+                                     "'residential', '', 1, 'M9', '', '2025-01-01T00:00:00Z')"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v6"));
+
+        {
+            auto store = Store::open(path);
+            QCOMPARE(Migrator::currentVersion(store->connection()), Migrator::latestVersion());
+            QSqlQuery query
+                = Sql::exec(store->connection(), QStringLiteral("SELECT id_card_no FROM accounts ORDER BY account_no"));
+            QStringList masked;
+            while (query.next()) {
+                masked << query.value(0).toString();
+            }
+            QCOMPARE(masked,
+                     (QStringList{QStringLiteral("330102********2952"), QStringLiteral("330102********401x"),
+                                  QStringLiteral("330102*****2401"), QString()}));
+        }
+        for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile file(path + suffix);
+            if (!file.open(QIODevice::ReadOnly)) {
+                continue;
+            }
+            const QByteArray bytes = file.readAll();
+            for (const QString& number : full) {
+                QVERIFY2(!bytes.contains(number.toLatin1()),
+                         qPrintable(number + QStringLiteral(" in ") + file.fileName()));
+                QVERIFY2(!bytes.contains(number.mid(6, 8).toLatin1()),
+                         qPrintable(number + QStringLiteral(": birth date")));
+            }
+            QVERIFY2(!bytes.contains("4401061980"),
+                     qPrintable(QStringLiteral("a deleted account's number in ") + file.fileName()));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrations)

@@ -38,6 +38,11 @@ QList<QJsonObject> CliRun::jsonLines() const
 
 CliRun runCli(const QStringList& args, const QProcessEnvironment& extra)
 {
+    return runCliWithInput(args, {}, extra);
+}
+
+CliRun runCliWithInput(const QStringList& args, const QByteArray& input, const QProcessEnvironment& extra)
+{
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HALLDESK_LANG"), QStringLiteral("en"));
@@ -46,6 +51,10 @@ CliRun runCli(const QStringList& args, const QProcessEnvironment& extra)
     }
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(HALLDESKCTL_PATH), args);
+    if (process.waitForStarted()) {
+        process.write(input);
+        process.closeWriteChannel();
+    }
     CliRun run;
     if (!process.waitForFinished(300'000)) {
         process.kill();

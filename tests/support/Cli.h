@@ -20,5 +20,7 @@ struct CliRun
 };
 
 CliRun runCli(const QStringList& args, const QProcessEnvironment& extra = {});
+// The same with `input` on its standard input (closed after it).
+CliRun runCliWithInput(const QStringList& args, const QByteArray& input, const QProcessEnvironment& extra = {});
 
 } // namespace HallDesk::Test

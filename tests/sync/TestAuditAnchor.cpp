@@ -74,6 +74,7 @@ private Q_SLOTS:
     void init()
     {
         m_fixture = std::make_unique<Test::CounterFixture>();
+        m_fixture->acceptUnencryptedVolume(); // the entries counted are the counter's
         m_adminUrl = m_cluster->createDatabase(QStringLiteral("hd_anchor_%1").arg(++m_databases));
         QVERIFY2(!m_adminUrl.isEmpty(), qPrintable(m_cluster->error()));
         auto centre = admin();

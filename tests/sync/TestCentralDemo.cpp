@@ -5,6 +5,8 @@
 #include "tests/support/PgCluster.h"
 
 #include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -144,6 +146,37 @@ private Q_SLOTS:
                       .toString();
             QCOMPARE(billsThere, billsHere);
         }
+    }
+
+    // The centre keeps the full, valid ID numbers of residential holders (GB 11643: region, birth date of an adult,
+    // sequence, ISO 7064 MOD 11-2 check character); halls get them masked (TestPersonalData).
+    void theCentreKeepsValidIdNumbers()
+    {
+        const std::unique_ptr<CentralConnection> connection = admin();
+        QSqlQuery query = connection->exec(
+            QStringLiteral("SELECT id_card_no, customer_class FROM central.accounts ORDER BY account_no"));
+        static const QRegularExpression shape(QStringLiteral("^\\d{17}[\\dX]$"));
+        static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int residential = 0;
+        while (query.next()) {
+            const QString number = query.value(0).toString();
+            if (query.value(1).toString() != QLatin1String("residential")) {
+                QVERIFY(number.isEmpty());
+                continue;
+            }
+            ++residential;
+            QVERIFY2(shape.match(number).hasMatch(), qPrintable(number));
+            int sum = 0;
+            for (int i = 0; i < 17; ++i) {
+                sum += number.at(i).digitValue() * weights[i];
+            }
+            QCOMPARE(number.at(17), QStringLiteral("10X98765432").at(sum % 11));
+            const QDate birth = QDate::fromString(number.mid(6, 8), QStringLiteral("yyyyMMdd"));
+            QVERIFY2(birth.isValid()
+                         && birth.daysTo(QDate::fromString(QString::fromLatin1(kAsOf), Qt::ISODate)) > 18 * 365,
+                     qPrintable(number));
+        }
+        QVERIFY(residential > kAccounts / 2);
     }
 
     void refusesACentreWithAccounts()

@@ -119,6 +119,11 @@ bool AccountView::showAccount(const QString& accountNo, QString* error)
     return true;
 }
 
+void AccountView::enableIdCardCheck(Store& store, const QString& serverUrl)
+{
+    m_contacts->enableIdCardCheck(store, serverUrl);
+}
+
 void AccountView::reload()
 {
     if (!m_account) {

@@ -17,6 +17,7 @@ class AccountHeader;
 class AccountService;
 class BillTableModel;
 class ContactPanel;
+class Store;
 class PayerGroupPanel;
 
 // One account's whole picture: the header with the total due today, and tabs for open bills, recent bills,
@@ -33,6 +34,8 @@ public:
     bool showAccount(const QString& accountNo, QString* error = nullptr);
     // Loads the shown account again (after a change).
     void reload();
+    // The contact tab's "Check ID card…", asking the centre at serverUrl (empty: the store's sync server).
+    void enableIdCardCheck(Store& store, const QString& serverUrl = {});
 
     // The account shown, if any.
     const std::optional<AccountDetail>& account() const { return m_account; }

@@ -1,17 +1,21 @@
 #include "ui/accounts/ContactPanel.h"
 
 #include "app/accounts/AccountService.h"
+#include "app/accounts/IdCardCheck.h"
 #include "db/StoreError.h"
 #include "ui/accounts/ContactDialog.h"
 #include "ui/common/Theme.h"
 
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace HallDesk {
 
@@ -31,6 +35,7 @@ ContactPanel::ContactPanel(AccountService& accounts, const Session& session, QWi
     , m_staleBanner(new QLabel(this))
     , m_show(new QPushButton(tr("Show numbers"), this))
     , m_edit(new QPushButton(tr("Edit…"), this))
+    , m_checkId(new QPushButton(tr("Check ID card…"), this))
 {
     m_staleBanner->setObjectName(QStringLiteral("contactsStaleBanner"));
     m_staleBanner->setWordWrap(true);
@@ -58,10 +63,16 @@ ContactPanel::ContactPanel(AccountService& accounts, const Session& session, QWi
         }
     });
     connect(m_edit, &QPushButton::clicked, this, &ContactPanel::edit);
+    m_checkId->setObjectName(QStringLiteral("checkIdCard"));
+    m_checkId->setToolTip(tr("Compare the customer's ID card with the account at the centre. The cache keeps only "
+                             "the first six and last four characters."));
+    m_checkId->setVisible(false);
+    connect(m_checkId, &QPushButton::clicked, this, &ContactPanel::checkIdCard);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_edit);
     buttons->addWidget(m_show);
+    buttons->addWidget(m_checkId);
     buttons->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
@@ -71,6 +82,14 @@ ContactPanel::ContactPanel(AccountService& accounts, const Session& session, QWi
     layout->addLayout(form);
     layout->addLayout(buttons);
     layout->addStretch(1);
+}
+
+ContactPanel::~ContactPanel() = default;
+
+void ContactPanel::enableIdCardCheck(Store& store, const QString& serverUrl)
+{
+    m_idCheck = std::make_unique<IdCardCheck>(store, serverUrl);
+    refresh();
 }
 
 QLabel* ContactPanel::addRow(QFormLayout* form, const QString& caption, const QString& objectName)
@@ -111,6 +130,8 @@ void ContactPanel::refresh()
                            : tr("never"));
     const bool anythingMasked = !m_card.mobile.isEmpty() || !m_card.phone.isEmpty() || !m_idCardNo.isEmpty();
     m_show->setVisible(masked && anythingMasked);
+    m_checkId->setVisible(m_idCheck && !m_idCardNo.isEmpty());
+    m_checkId->setEnabled(!m_checking);
 
     if (m_stale) {
         m_staleBanner->setText(
@@ -154,6 +175,48 @@ void ContactPanel::edit()
     if (dialog.exec() == QDialog::Accepted) {
         Q_EMIT contactChanged();
     }
+}
+
+void ContactPanel::checkIdCard()
+{
+    if (!m_idCheck || m_checking) {
+        return;
+    }
+    bool ok = false;
+    const QString card
+        = QInputDialog::getText(this, tr("Check ID card"),
+                                tr("The number on the customer's ID card (account %1, %2):").arg(m_accountNo, m_name),
+                                QLineEdit::Normal, {}, &ok);
+    if (!ok || card.trimmed().isEmpty()) {
+        return;
+    }
+    IdCardCheck::Request request;
+    try {
+        request = m_idCheck->prepare(m_accountNo, card);
+    } catch (const StoreError& error) {
+        QMessageBox::warning(this, tr("Check ID card"), error.message());
+        return;
+    }
+    // the centre is asked on a worker thread (it may take up to its timeout); the store is used only here
+    m_checking = true;
+    refresh();
+    auto* watcher = new QFutureWatcher<IdCardCheck::CentreAnswer>(this);
+    connect(watcher, &QFutureWatcher<IdCardCheck::CentreAnswer>::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        m_checking = false;
+        refresh();
+        try {
+            const IdCardCheck::Result result = m_idCheck->finish(request, watcher->result(), m_session);
+            if (result.source == IdCardCheck::Source::Centre && result.matches) {
+                QMessageBox::information(this, tr("Check ID card"), result.message);
+            } else {
+                QMessageBox::warning(this, tr("Check ID card"), result.message);
+            }
+        } catch (const StoreError& error) {
+            QMessageBox::warning(this, tr("Check ID card"), error.message());
+        }
+    });
+    watcher->setFuture(QtConcurrent::run(&IdCardCheck::askCentre, request));
 }
 
 } // namespace HallDesk

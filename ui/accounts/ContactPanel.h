@@ -4,6 +4,7 @@
 #include "app/auth/Operator.h"
 
 #include <QWidget>
+#include <memory>
 
 class QFormLayout;
 class QLabel;
@@ -12,17 +13,23 @@ class QPushButton;
 namespace HallDesk {
 
 class AccountService;
+class IdCardCheck;
+class Store;
 
 // The account's contact card and ID number. Clerks and collectors see phone and ID numbers masked until they press
 // Show, which the audit log records; Edit opens the contact dialog (which shows the full numbers, so it counts as
-// revealing them too). A banner asks the clerk to check contact data that is over a year old.
+// revealing them too). A banner asks the clerk to check contact data that is over a year old. "Check ID card…"
+// compares a presented card with the account at the centre (offline: with the masked digits the cache keeps).
 class ContactPanel final : public QWidget
 {
     Q_OBJECT
 
 public:
     ContactPanel(AccountService& accounts, const Session& session, QWidget* parent = nullptr);
+    ~ContactPanel() override;
 
+    // Shows "Check ID card…", asking the centre at serverUrl (empty: the store's sync server).
+    void enableIdCardCheck(Store& store, const QString& serverUrl = {});
     void showAccount(const AccountDetail& account);
 
 Q_SIGNALS:
@@ -33,6 +40,7 @@ private:
     void refresh();
     bool reveal();
     void edit();
+    void checkIdCard();
     QLabel* addRow(QFormLayout* form, const QString& caption, const QString& objectName);
 
     AccountService& m_accounts;
@@ -53,6 +61,9 @@ private:
     QLabel* m_updated = nullptr;
     QPushButton* m_show = nullptr;
     QPushButton* m_edit = nullptr;
+    QPushButton* m_checkId = nullptr;
+    std::unique_ptr<IdCardCheck> m_idCheck;
+    bool m_checking = false;
 };
 
 } // namespace HallDesk

@@ -3,8 +3,10 @@
 #include "app/documents/PainterRenderer.h"
 #include "app/documents/ReceiptLayout.h"
 #include "app/documents/SettlementLayout.h"
+#include "db/PrivateFiles.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -149,11 +151,22 @@ void DocumentPrinter::printToPrinter(const Document& document, const QString& pr
 
 void DocumentPrinter::printToPdf(const Document& document, const QString& path)
 {
+    // QPrinter creates its file with the umask; a file that is 0600 before it writes stays 0600 (owner-only, like
+    // every file with personal data: docs/security.md)
+    try {
+        if (QFileInfo::exists(path)) {
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        } else {
+            PrivateFiles::createFile(path);
+        }
+    } catch (const StoreError& error) {
+        throw DocumentError(error.message());
+    }
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(path);
     paint(document, printer);
-    if (!QFileInfo(path).isFile()) {
+    if (!QFileInfo(path).isFile() || PrivateFiles::mode(path) != int(PrivateFiles::kFileMode)) {
         throw DocumentError(tr("Cannot write %1.").arg(path));
     }
 }
