@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "HallDeskVersion.h"
 #include "app/accounts/AccountService.h"
 #include "app/counter/CounterService.h"
 #include "app/sync/SyncWorker.h"

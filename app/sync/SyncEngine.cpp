@@ -1,5 +1,6 @@
 #include "app/sync/SyncEngine.h"
 
+#include "HallDeskVersion.h"
 #include "app/sync/PullApplier.h"
 #include "db/Sql.h"
 #include "db/Store.h"

@@ -1,0 +1,9 @@
+# Read by cpack when it runs: the package takes the version of the build it packs (packaging/Version.cmake),
+# not the one known when CMake last configured.
+if(EXISTS "${CPACK_HALLDESK_VERSION_FILE}")
+    file(STRINGS "${CPACK_HALLDESK_VERSION_FILE}" halldeskVersion LIMIT_COUNT 1)
+    set(CPACK_PACKAGE_VERSION "${halldeskVersion}")
+    set(CPACK_DEBIAN_PACKAGE_VERSION "${halldeskVersion}")
+else()
+    message(FATAL_ERROR "${CPACK_HALLDESK_VERSION_FILE} is missing: build the project before packing it.")
+endif()
