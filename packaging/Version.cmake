@@ -10,7 +10,7 @@
 # Writes, each only when its content changed (so nothing rebuilds for nothing):
 #   HallDeskVersion.h     #define HALLDESK_VERSION "…" (halldesk --version, halldeskctl --version, the About box)
 #   version.txt           the version alone (CPack reads it: packaging/CPackProjectConfig.cmake)
-#   changelog.Debian.gz   one entry for this build, gzip -9n as Debian wants it
+#   changelog.Debian.gz   one entry for this build (version-RELEASE), gzip -9n as Debian wants it
 cmake_minimum_required(VERSION 3.25)
 
 set(version "${BASE_VERSION}")
@@ -72,11 +72,26 @@ write_if_changed("${OUTPUT_DIR}/version.txt" "${version}\n")
 
 if(commit)
     string(REPLACE "\n" " " subject "${subject}")
-    set(change "  * Built from commit ${commit}: ${subject}")
+    string(REPLACE ";" "<semicolon>" subject "${subject}") # a CMake list separator otherwise
+    set(text "Built from commit ${commit}: ${subject}")
 else()
-    set(change "  * Built from a source tree without git history.")
+    set(text "Built from a source tree without git history.")
 endif()
-set(changelog "halldesk (${version}) bookworm; urgency=medium\n\n${change}\n\n -- ${MAINTAINER}  ${date}\n")
+# Wrapped at 78 columns, as Debian changelogs are.
+string(REGEX MATCHALL "[^ ]+" words "${text}")
+set(change "  *")
+set(line "  *")
+foreach(word IN LISTS words)
+    string(LENGTH "${line} ${word}" length)
+    if(length GREATER 78)
+        string(APPEND change "\n   ")
+        set(line "   ")
+    endif()
+    string(APPEND change " ${word}")
+    string(APPEND line " ${word}")
+endforeach()
+string(REPLACE "<semicolon>" ";" change "${change}")
+set(changelog "halldesk (${version}-${RELEASE}) bookworm; urgency=medium\n\n${change}\n\n -- ${MAINTAINER}  ${date}\n")
 if(NOT EXISTS "${OUTPUT_DIR}/changelog.Debian" OR NOT EXISTS "${OUTPUT_DIR}/changelog.Debian.gz")
     file(REMOVE "${OUTPUT_DIR}/changelog.Debian")
 endif()
