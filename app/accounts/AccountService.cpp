@@ -1,6 +1,7 @@
 #include "app/accounts/AccountService.h"
 
 #include "app/audit/AuditLog.h"
+#include "app/setup/HallClock.h"
 #include "db/Sql.h"
 #include "db/Store.h"
 
@@ -17,7 +18,6 @@ namespace {
 
 constexpr int kRecentPeriods = 13;
 constexpr int kDefaultStaleDays = 365;
-constexpr int kChinaStandardTimeOffset = 8 * 3600;
 
 // Reads the account's picture from one snapshot of the store, so that a payment committed by another terminal
 // half-way through does not show its bills paid but its balance unchanged. Reads only: ends with a rollback.
@@ -41,13 +41,6 @@ private:
     QSqlDatabase m_db;
     bool m_open;
 };
-
-QTimeZone hallTimeZone(Store& store)
-{
-    const QTimeZone zone(store.setting(QStringLiteral("hall.timezone"), QStringLiteral("Asia/Shanghai")).toUtf8());
-    // Without a time zone database the hall is taken to be on China Standard Time, the default.
-    return zone.isValid() ? zone : QTimeZone(kChinaStandardTimeOffset);
-}
 
 QDate dateFromText(const QVariant& value)
 {

@@ -15,6 +15,7 @@
 #include <QPrinterInfo>
 #include <QSettings>
 #include <QToolBar>
+#include <algorithm>
 
 namespace HallDesk {
 
@@ -22,6 +23,43 @@ namespace {
 
 const QString kPaperKey = QStringLiteral("print/paper");
 const QString kPrinterKey = QStringLiteral("print/printer");
+const QString kReportPrinterKey = QStringLiteral("print/reportPrinter");
+
+QString printerKey(DocumentPrinter::Destination destination)
+{
+    return destination == DocumentPrinter::Destination::Report ? kReportPrinterKey : kPrinterKey;
+}
+
+// The printer choice in the preview's tool bar: the printers of this computer. The Print button prints there.
+void addPrinterChoice(QPrintPreviewDialog& dialog, QPrinter& printer)
+{
+    auto* toolBar = dialog.findChild<QToolBar*>();
+    if (!toolBar) {
+        return;
+    }
+    auto* combo = new QComboBox(toolBar);
+    combo->setObjectName(QStringLiteral("printerChoice"));
+    const QStringList names = QPrinterInfo::availablePrinterNames();
+    for (const QString& name : names) {
+        combo->addItem(name, name);
+    }
+    if (names.isEmpty()) {
+        combo->addItem(DocumentPrinter::tr("No printer installed"));
+        combo->setEnabled(false);
+        combo->setToolTip(DocumentPrinter::tr("This computer has no printer yet: ask the administrator to install "
+                                              "the receipt printer. Print can still write a PDF file."));
+    }
+    combo->setCurrentIndex(std::max(0, int(names.indexOf(printer.printerName()))));
+    toolBar->addSeparator();
+    toolBar->addWidget(new QLabel(DocumentPrinter::tr("Printer:"), toolBar));
+    toolBar->addWidget(combo);
+    QObject::connect(combo, &QComboBox::currentIndexChanged, &dialog, [combo, &printer](int) {
+        const QString name = combo->currentData().toString();
+        if (!name.isEmpty()) {
+            printer.setPrinterName(name);
+        }
+    });
+}
 
 // The paper choice in the preview's tool bar: changing it lays the document out again.
 void addPaperChoice(QPrintPreviewDialog& dialog, Paper& paper)
@@ -59,14 +97,14 @@ void DocumentPrinter::setPaper(Paper paper)
     QSettings().setValue(kPaperKey, paperCode(paper));
 }
 
-QString DocumentPrinter::printerName()
+QString DocumentPrinter::printerName(Destination destination)
 {
-    return QSettings().value(kPrinterKey).toString();
+    return QSettings().value(printerKey(destination)).toString();
 }
 
-void DocumentPrinter::setPrinterName(const QString& name)
+void DocumentPrinter::setPrinterName(const QString& name, Destination destination)
 {
-    QSettings().setValue(kPrinterKey, name);
+    QSettings().setValue(printerKey(destination), name);
 }
 
 bool DocumentPrinter::printReceipt(QWidget* parent, const ReceiptData& receipt, bool preview)
@@ -81,14 +119,14 @@ bool DocumentPrinter::printSettlement(QWidget* parent, const SettlementData& set
     return print(
         parent,
         [settlement, timeZone](Paper paper) { return SettlementLayout::settlement(settlement, paper, timeZone); },
-        preview);
+        preview, Destination::Report);
 }
 
-bool DocumentPrinter::print(QWidget* parent, const Layout& layout, bool preview)
+bool DocumentPrinter::print(QWidget* parent, const Layout& layout, bool preview, Destination destination)
 {
     Paper chosen = paper();
     QPrinter printer(QPrinter::HighResolution);
-    const QString name = printerName();
+    const QString name = printerName(destination);
     if (!name.isEmpty() && QPrinterInfo::availablePrinterNames().contains(name)) {
         printer.setPrinterName(name);
     }
@@ -119,6 +157,8 @@ bool DocumentPrinter::print(QWidget* parent, const Layout& layout, bool preview)
             failure = error.message();
         }
     });
+    dialog.setObjectName(QStringLiteral("printPreview"));
+    addPrinterChoice(dialog, printer);
     addPaperChoice(dialog, chosen);
     const bool printed = dialog.exec() == QDialog::Accepted;
     if (printed && !failure.isEmpty()) {
@@ -126,7 +166,7 @@ bool DocumentPrinter::print(QWidget* parent, const Layout& layout, bool preview)
         return false;
     }
     if (printed && printer.outputFormat() == QPrinter::NativeFormat) {
-        setPrinterName(printer.printerName());
+        setPrinterName(printer.printerName(), destination);
     }
     return printed;
 }
