@@ -618,6 +618,18 @@
         <source>Printing &quot;%1&quot; failed.</source>
         <translation>Printing &quot;%1&quot; failed.</translation>
     </message>
+    <message>
+        <source>No printer installed</source>
+        <translation>No printer installed</translation>
+    </message>
+    <message>
+        <source>This computer has no printer yet: ask the administrator to install the receipt printer. Print can still write a PDF file.</source>
+        <translation>This computer has no printer yet: ask the administrator to install the receipt printer. Print can still write a PDF file.</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Printer:</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::AccountHeader</name>
@@ -1441,10 +1453,6 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>Open the counter with the account in the lookup or the account view (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</source>
-        <translation>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>Printing</translation>
     </message>
@@ -1555,6 +1563,42 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>Syncing %1 %2%</source>
         <translation>Syncing %1 %2%</translation>
     </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>S&amp;ettings</translation>
+    </message>
+    <message>
+        <source>Print receipt again</source>
+        <translation>Print receipt again</translation>
+    </message>
+    <message>
+        <source>Prints the receipt selected in today&apos;s payments (the newest when none is) again, marked 重打 (Ctrl+P)</source>
+        <translation>Prints the receipt selected in today&apos;s payments (the newest when none is) again, marked 重打 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Shows the receipt selected in today&apos;s payments with the choice of printer and paper (Ctrl+Shift+P)</source>
+        <translation>Shows the receipt selected in today&apos;s payments with the choice of printer and paper (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Printers and paper…</source>
+        <translation>Printers and paper…</translation>
+    </message>
+    <message>
+        <source>Printer settings saved.</source>
+        <translation>Printer settings saved.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is recorded; no receipt printer.</source>
+        <translation>Receipt %1 is recorded; no receipt printer.</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::PayerGroupPanel</name>
@@ -1573,6 +1617,41 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</source>
         <translation>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::PrinterSettingsDialog</name>
+    <message>
+        <source>Printers and paper</source>
+        <translation>Printers and paper</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt printer:</source>
+        <translation>&amp;Receipt printer:</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;paper:</source>
+        <translation>Receipt &amp;paper:</translation>
+    </message>
+    <message>
+        <source>Re&amp;port printer:</source>
+        <translation>Re&amp;port printer:</translation>
+    </message>
+    <message>
+        <source>These settings belong to this computer. A receipt prints at once on the receipt printer after each payment; without one, the print preview opens so that a printer can be chosen there.</source>
+        <translation>These settings belong to this computer. A receipt prints at once on the receipt printer after each payment; without one, the print preview opens so that a printer can be chosen there.</translation>
+    </message>
+    <message>
+        <source>This computer has no printer installed yet: install the receipt printer first (CUPS).</source>
+        <translation>This computer has no printer installed yet: install the receipt printer first (CUPS).</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (not installed)</translation>
     </message>
 </context>
 <context>
@@ -1921,8 +2000,8 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>Voided receipt %1: %2 to hand back, approved by %3.</translation>
     </message>
     <message>
-        <source>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</source>
-        <translation>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</translation>
+        <source>No payment today yet whose receipt could be printed again.</source>
+        <translation>No payment today yet whose receipt could be printed again.</translation>
     </message>
 </context>
 <context>

@@ -618,6 +618,18 @@
         <source>Printing &quot;%1&quot; failed.</source>
         <translation>打印“%1”失败。</translation>
     </message>
+    <message>
+        <source>No printer installed</source>
+        <translation>未安装打印机</translation>
+    </message>
+    <message>
+        <source>This computer has no printer yet: ask the administrator to install the receipt printer. Print can still write a PDF file.</source>
+        <translation>本机尚无打印机：请管理员安装凭证打印机。“打印”仍可输出为 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>打印机：</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::AccountHeader</name>
@@ -1439,10 +1451,6 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>以查询结果或户详情中的户号打开收费柜台 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</source>
-        <translation>凭证 %1 已记录。未设置凭证打印机：按 Ctrl+Shift+P 打开打印预览，可在其中选择打印机。</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -1548,6 +1556,42 @@ Find a customer on the Lookup screen (F2).</source>
         <source>Syncing %1 %2%</source>
         <translation>正在同步 %1 %2%</translation>
     </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>设置(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Print receipt again</source>
+        <translation>重打凭证</translation>
+    </message>
+    <message>
+        <source>Prints the receipt selected in today&apos;s payments (the newest when none is) again, marked 重打 (Ctrl+P)</source>
+        <translation>重新打印今日收费中所选缴费的凭证（未选择时为最新一笔），标注“重打”（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Shows the receipt selected in today&apos;s payments with the choice of printer and paper (Ctrl+Shift+P)</source>
+        <translation>显示今日收费中所选缴费的凭证，可选择打印机和纸张（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Printers and paper…</source>
+        <translation>打印机与纸张…</translation>
+    </message>
+    <message>
+        <source>Printer settings saved.</source>
+        <translation>打印设置已保存。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is recorded; no receipt printer.</source>
+        <translation>凭证 %1 已记录；未设置凭证打印机。</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::PayerGroupPanel</name>
@@ -1566,6 +1610,41 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</source>
         <translation>付款组 %1。其他账户 %2 户，合计欠费 %3。按 Enter 或双击可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::PrinterSettingsDialog</name>
+    <message>
+        <source>Printers and paper</source>
+        <translation>打印机与纸张</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt printer:</source>
+        <translation>凭证打印机(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;paper:</source>
+        <translation>凭证纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;port printer:</source>
+        <translation>报表打印机(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>These settings belong to this computer. A receipt prints at once on the receipt printer after each payment; without one, the print preview opens so that a printer can be chosen there.</source>
+        <translation>这些设置只对本机有效。每笔收费后凭证立即在凭证打印机上打印；未设置时会打开打印预览，可在其中选择打印机。</translation>
+    </message>
+    <message>
+        <source>This computer has no printer installed yet: install the receipt printer first (CUPS).</source>
+        <translation>本机尚未安装打印机：请先安装凭证打印机（CUPS）。</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1（未安装）</translation>
     </message>
 </context>
 <context>
@@ -1909,8 +1988,8 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>已冲正凭证 %1：应退还 %2，审批人 %3。</translation>
     </message>
     <message>
-        <source>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</source>
-        <translation>请在今日收费中选择一笔缴费（Ctrl+T）以重打其收费凭证。</translation>
+        <source>No payment today yet whose receipt could be printed again.</source>
+        <translation>今天还没有可重打凭证的缴费。</translation>
     </message>
 </context>
 <context>
