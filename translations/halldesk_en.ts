@@ -583,10 +583,6 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <source>Paper:</source>
-        <translation>Paper:</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>Printing</translation>
     </message>
@@ -627,8 +623,16 @@
         <translation>This computer has no printer yet: ask the administrator to install the receipt printer. Print can still write a PDF file.</translation>
     </message>
     <message>
-        <source>Printer:</source>
-        <translation>Printer:</translation>
+        <source>&amp;Printer:</source>
+        <translation>&amp;Printer:</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>P&amp;aper:</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>

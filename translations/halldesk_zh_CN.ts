@@ -583,10 +583,6 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <source>Paper:</source>
-        <translation>纸张：</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -627,8 +623,16 @@
         <translation>本机尚无打印机：请管理员安装凭证打印机。“打印”仍可输出为 PDF 文件。</translation>
     </message>
     <message>
-        <source>Printer:</source>
-        <translation>打印机：</translation>
+        <source>&amp;Printer:</source>
+        <translation>打印机(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>纸张(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>

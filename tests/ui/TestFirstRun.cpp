@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPrintPreviewDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -50,6 +51,15 @@ QMenu* menuOf(QMainWindow* window, QAction* action)
         }
     }
     return nullptr;
+}
+
+// With HALLDESK_TEST_SCREENSHOTS=DIR, pictures of the windows and dialogs as the test sees them, to look at.
+void snapshot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("HALLDESK_TEST_SCREENSHOTS");
+    if (!dir.isEmpty() && widget) {
+        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    }
 }
 
 } // namespace
@@ -119,6 +129,10 @@ private Q_SLOTS:
         QMenu* print = menuOf(m_window.get(), m_window->printAgainAction());
         QVERIFY(print);
         QVERIFY(print->actions().contains(m_window->printPreviewAction()));
+        print->popup(m_window->mapToGlobal(QPoint(40, 30)));
+        QTRY_VERIFY(print->isVisible());
+        snapshot(print, QStringLiteral("print-menu"));
+        print->hide();
         QCOMPARE(m_window->printAgainAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_P));
         QCOMPARE(m_window->printPreviewAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
         // Window-wide: they work from the lookup as well as from the counter.
@@ -138,6 +152,7 @@ private Q_SLOTS:
             QCOMPARE(paper->currentData().toString(), paperCode(Paper::Roll58));
             QVERIFY(child<QComboBox>(&dialog, "receiptPrinter"));
             QVERIFY(child<QComboBox>(&dialog, "reportPrinter"));
+            snapshot(&dialog, QStringLiteral("printer-settings"));
             dialog.accept();
         });
         m_window->printerSettingsAction()->trigger();
@@ -168,7 +183,10 @@ private Q_SLOTS:
             title = dialog.windowTitle();
             hadChoices = qobject_cast<QPrintPreviewDialog*>(&dialog)
                 && dialog.findChild<QComboBox*>(QStringLiteral("printerChoice"))
-                && dialog.findChild<QComboBox*>(QStringLiteral("paperChoice"));
+                && dialog.findChild<QComboBox*>(QStringLiteral("paperChoice"))
+                && dialog.findChild<QPushButton*>(QStringLiteral("printButton"));
+            dialog.resize(900, 640);
+            snapshot(&dialog, QStringLiteral("print-preview"));
             dialog.reject();
         });
         press(Qt::Key_F5);
@@ -197,6 +215,8 @@ private Q_SLOTS:
         m_window->showScreen(MainWindow::Screen::Lookup);
         m_window->counterScreen()->shiftPanel()->table()->clearSelection();
         m_window->counterScreen()->shiftPanel()->table()->setCurrentIndex({});
+        // Nothing selected: Reprint still offers the newest payment, as Ctrl+P does.
+        QVERIFY(child<QPushButton>(m_window.get(), "reprintReceipt")->isEnabled());
 
         Test::ModalHelper helper([](QDialog& dialog) { dialog.reject(); });
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);

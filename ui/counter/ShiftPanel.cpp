@@ -120,7 +120,7 @@ void ShiftPanel::updateButtons()
 {
     const ShiftPayment* payment = m_model->paymentAt(m_table->currentIndex().row());
     m_void->setEnabled(payment && !payment->voided && payment->kind == QLatin1String("payment"));
-    m_reprint->setEnabled(payment != nullptr);
+    m_reprint->setEnabled(!selectedReceipts().isEmpty()); // the selected payment's, else the newest
 }
 
 void ShiftPanel::voidSelected()

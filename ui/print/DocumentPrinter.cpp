@@ -4,6 +4,8 @@
 #include "app/documents/ReceiptLayout.h"
 #include "app/documents/SettlementLayout.h"
 
+#include <QAction>
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QLabel>
@@ -13,6 +15,7 @@
 #include <QPrintPreviewWidget>
 #include <QPrinter>
 #include <QPrinterInfo>
+#include <QPushButton>
 #include <QSettings>
 #include <QToolBar>
 #include <algorithm>
@@ -30,59 +33,84 @@ QString printerKey(DocumentPrinter::Destination destination)
     return destination == DocumentPrinter::Destination::Report ? kReportPrinterKey : kPrinterKey;
 }
 
-// The printer choice in the preview's tool bar: the printers of this computer. The Print button prints there.
-void addPrinterChoice(QPrintPreviewDialog& dialog, QPrinter& printer)
+// A row at the foot of the preview, where a dialog's buttons are and nobody can miss it: the printer (the printers of
+// this computer), the paper (changing it lays the document out again) and a Print button with its name on it. The
+// tool bar keeps its own buttons; on a narrow window it would hide anything added to it.
+void addChoices(QPrintPreviewDialog& dialog, QPrinter& printer, Paper& paper)
 {
-    auto* toolBar = dialog.findChild<QToolBar*>();
-    if (!toolBar) {
-        return;
+    auto* preview = dialog.findChild<QPrintPreviewWidget*>();
+    auto* layout = qobject_cast<QBoxLayout*>(dialog.layout());
+    if (!preview || !layout) {
+        return; // the remembered printer and paper still apply
     }
-    auto* combo = new QComboBox(toolBar);
-    combo->setObjectName(QStringLiteral("printerChoice"));
+    auto* row = new QWidget(&dialog);
+    row->setObjectName(QStringLiteral("printChoices"));
+    auto* rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(8, 4, 8, 4);
+
+    auto* printers = new QComboBox(row);
+    printers->setObjectName(QStringLiteral("printerChoice"));
     const QStringList names = QPrinterInfo::availablePrinterNames();
     for (const QString& name : names) {
-        combo->addItem(name, name);
+        printers->addItem(name, name);
     }
     if (names.isEmpty()) {
-        combo->addItem(DocumentPrinter::tr("No printer installed"));
-        combo->setEnabled(false);
-        combo->setToolTip(DocumentPrinter::tr("This computer has no printer yet: ask the administrator to install "
-                                              "the receipt printer. Print can still write a PDF file."));
+        printers->addItem(DocumentPrinter::tr("No printer installed"));
+        printers->setEnabled(false);
+        printers->setToolTip(DocumentPrinter::tr("This computer has no printer yet: ask the administrator to install "
+                                                 "the receipt printer. Print can still write a PDF file."));
     }
-    combo->setCurrentIndex(std::max(0, int(names.indexOf(printer.printerName()))));
-    toolBar->addSeparator();
-    toolBar->addWidget(new QLabel(DocumentPrinter::tr("Printer:"), toolBar));
-    toolBar->addWidget(combo);
-    QObject::connect(combo, &QComboBox::currentIndexChanged, &dialog, [combo, &printer](int) {
-        const QString name = combo->currentData().toString();
+    printers->setCurrentIndex(std::max(0, int(names.indexOf(printer.printerName()))));
+    QObject::connect(printers, &QComboBox::currentIndexChanged, &dialog, [printers, &printer](int) {
+        const QString name = printers->currentData().toString();
         if (!name.isEmpty()) {
             printer.setPrinterName(name);
         }
     });
-}
 
-// The paper choice in the preview's tool bar: changing it lays the document out again.
-void addPaperChoice(QPrintPreviewDialog& dialog, Paper& paper)
-{
-    auto* toolBar = dialog.findChild<QToolBar*>();
-    auto* preview = dialog.findChild<QPrintPreviewWidget*>();
-    if (!toolBar || !preview) {
-        return; // the remembered paper still applies
-    }
-    auto* combo = new QComboBox(toolBar);
-    combo->setObjectName(QStringLiteral("paperChoice"));
+    auto* papers = new QComboBox(row);
+    papers->setObjectName(QStringLiteral("paperChoice"));
     for (const Paper p : allPapers()) {
-        combo->addItem(paperName(p), paperCode(p));
+        papers->addItem(paperName(p), paperCode(p));
     }
-    combo->setCurrentIndex(int(allPapers().indexOf(paper)));
-    toolBar->addSeparator();
-    toolBar->addWidget(new QLabel(DocumentPrinter::tr("Paper:"), toolBar));
-    toolBar->addWidget(combo);
-    QObject::connect(combo, &QComboBox::currentIndexChanged, preview, [preview, &paper](int index) {
+    papers->setCurrentIndex(int(allPapers().indexOf(paper)));
+    QObject::connect(papers, &QComboBox::currentIndexChanged, preview, [preview, &paper](int index) {
         paper = allPapers().value(index, Paper::Roll80);
         DocumentPrinter::setPaper(paper);
         preview->updatePreview();
     });
+
+    // The tool bar's print action, by its (translated) name: it prints to the chosen printer.
+    QAction* printAction = nullptr;
+    if (auto* toolBar = dialog.findChild<QToolBar*>()) {
+        // Qt's own string, as Qt's translation gives it (not one of ours: lupdate does not read variables)
+        const char* const context = "QPrintPreviewDialog";
+        const char* const source = "Print";
+        const QString printText = QCoreApplication::translate(context, source);
+        for (QAction* action : toolBar->actions()) {
+            if (action->text() == printText) {
+                printAction = action;
+            }
+        }
+    }
+    auto* label = new QLabel(DocumentPrinter::tr("&Printer:"), row);
+    label->setBuddy(printers);
+    rowLayout->addWidget(label);
+    rowLayout->addWidget(printers, 1);
+    rowLayout->addSpacing(12);
+    auto* paperLabel = new QLabel(DocumentPrinter::tr("P&aper:"), row);
+    paperLabel->setBuddy(papers);
+    rowLayout->addWidget(paperLabel);
+    rowLayout->addWidget(papers);
+    if (printAction) {
+        auto* print = new QPushButton(DocumentPrinter::tr("Print"), row);
+        print->setObjectName(QStringLiteral("printButton"));
+        print->setDefault(true);
+        QObject::connect(print, &QPushButton::clicked, printAction, &QAction::trigger);
+        rowLayout->addSpacing(12);
+        rowLayout->addWidget(print);
+    }
+    layout->addWidget(row);
 }
 
 } // namespace
@@ -158,8 +186,7 @@ bool DocumentPrinter::print(QWidget* parent, const Layout& layout, bool preview,
         }
     });
     dialog.setObjectName(QStringLiteral("printPreview"));
-    addPrinterChoice(dialog, printer);
-    addPaperChoice(dialog, chosen);
+    addChoices(dialog, printer, chosen);
     const bool printed = dialog.exec() == QDialog::Accepted;
     if (printed && !failure.isEmpty()) {
         QMessageBox::warning(parent, tr("Printing"), failure);
