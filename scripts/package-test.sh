@@ -15,6 +15,8 @@
 # every run works on a fresh copy of it. Exits 77 (CTest: skipped) when not root or without debootstrap.
 set -euo pipefail
 
+# All in one function, read whole before it runs: editing or checking out this file during a run cannot change it.
+main() {
 input=$(realpath "$1")
 glyphcheck=$(realpath "$2")
 out=$(realpath -m "$3")
@@ -165,10 +167,12 @@ in_root useradd --create-home --user-group clerk
 in_root install -d -o clerk -g clerk -m 700 /tmp/clerk-runtime
 
 step "apt-get install --no-install-recommends ./halldesk.deb"
+flock 9 # the downloaded .debs are shared with other runs: one apt at a time writes there
 in_root apt-get install -y -q --no-install-recommends /tmp/halldesk.deb >>"$out/apt.log" 2>&1 || {
     tail -30 "$out/apt.log" >&2
     fail "installing the package failed (log: $out/apt.log)"
 }
+flock -u 9
 # What the root looks like with the package's dependencies but without the package: purge it, keep them.
 in_root apt-get purge -y -q halldesk >>"$out/apt.log" 2>&1
 list_root >"$out/files-without.txt"
@@ -252,3 +256,6 @@ gone=$(comm -23 "$out/files-without.txt" "$out/files-after.txt" | sed 's|^\.||' 
 [ -z "$gone" ] || fail "the purge removed files that are not the package's: $gone"
 [ -s "$root$store" ] || fail "the purge removed the user's store"
 step "passed: $(wc -l <"$out/dpkg-L.txt") paths installed, all removed; the user's store $store stays"
+}
+
+main "$@"
