@@ -225,8 +225,9 @@ as_clerk env QT_QPA_PLATFORM=offscreen HALLDESK_PASSWORD=demo1234 HALLDESK_SCREE
     fail "halldesk did not start"
 }
 cp "$root/home/clerk/zh_CN.png" "$out/package-zh_CN.png"
-# The Chinese labels the window shows, drawn with the installed Qt and fonts: every character must have a glyph of
-# a Chinese font (glyph 0 is the empty box), and the same font as on the build machine, which draws them right.
+# The Chinese labels the window shows, drawn with the installed Qt and fonts in the window's own font: every
+# character must have a glyph (glyph 0 is the empty box) of a Simplified Chinese face, the build machine's, with the
+# build machine's pixels.
 labels=(营业厅收费台 今日收费 收费 查询 账户 凭证号 现金)
 QT_QPA_PLATFORM=offscreen "$glyphcheck" --save "$out/label-host.png" "${labels[@]}" >"$out/glyphs-host.txt" 2>&1 || {
     cat "$out/glyphs-host.txt" >&2
@@ -243,6 +244,10 @@ cat "$out/glyphs-root.txt"
 root_family=$(sed -n 's/^family: //p' "$out/glyphs-root.txt" | sort -u)
 host_family=$(sed -n 's/^family: //p' "$out/glyphs-host.txt" | sort -u)
 [ "$root_family" = "$host_family" ] || fail "the root draws Chinese with \"$root_family\", the build machine with \"$host_family\""
+# Han characters in a Japanese, Korean or traditional face have shapes a reader in mainland China does not expect.
+if grep -qE 'CJK (JP|KR|TC|HK)' <<<"$root_family"; then
+    fail "Chinese is drawn with $root_family, not a Simplified Chinese face"
+fi
 
 step "apt-get purge halldesk"
 in_root apt-get purge -y -q halldesk >>"$out/apt.log" 2>&1

@@ -3,12 +3,14 @@
 //
 //   glyphcheck [--save PNG] [--compare PNG] LABEL...
 //
-// Lays each label out in the application's default font, as the window would, and prints for each font that
-// drew it "family: NAME". Glyph 0 is a font's empty box: a character drawn with it, or with no Chinese font at
-// all, fails the check (exit 1). --save draws the labels into a picture; --compare checks that the picture
-// has the same pixels as one drawn elsewhere (the build machine), which tells boxes from characters by sight.
+// Lays each label out in the window's own font (Theme::apply: Simplified Chinese faces first) and prints for each
+// font that drew it "family: NAME". Glyph 0 is a font's empty box: a character drawn with it, or with no Chinese font
+// at all, fails the check (exit 1). --save draws the labels into a picture; --compare checks that the picture has the
+// same pixels as one drawn elsewhere (the build machine), which tells boxes from characters by sight.
+#include "ui/common/Theme.h"
+
+#include <QApplication>
 #include <QGlyphRun>
-#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QRawFont>
@@ -42,7 +44,8 @@ QImage draw(const QStringList& labels, const QFont& font)
 
 int main(int argc, char* argv[])
 {
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);
+    HallDesk::Theme::apply(app); // the window's font
     QStringList args = QCoreApplication::arguments().mid(1);
     QString savePath;
     QString comparePath;
@@ -55,9 +58,9 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    QFont font = QGuiApplication::font();
+    QFont font = QApplication::font();
     font.setPixelSize(kPixelSize);
-    print(QStringLiteral("default font: %1").arg(font.family()));
+    print(QStringLiteral("window font: %1").arg(font.families().join(QStringLiteral(", "))));
     bool ok = true;
     QStringList families;
     for (const QString& label : std::as_const(args)) {
