@@ -1,4 +1,5 @@
 // halldesk: the counter application. Composition root: opens the store, builds the services, shows the window.
+#include "HallDeskVersion.h"
 #include "app/i18n/Language.h"
 #include "app/security/StoreProtection.h"
 #include "db/Central.h"

@@ -546,10 +546,6 @@
         <translation>The shift of receipt %1 is settled (日结); its payments can no longer be voided.</translation>
     </message>
     <message>
-        <source>A later payment (receipt %1) touched the same bills or balance; void that one first.</source>
-        <translation>A later payment (receipt %1) touched the same bills or balance; void that one first.</translation>
-    </message>
-    <message>
         <source>The prepaid balance of %1 was spent meanwhile; the payment cannot be voided.</source>
         <translation>The prepaid balance of %1 was spent meanwhile; the payment cannot be voided.</translation>
     </message>
@@ -564,6 +560,46 @@
     <message>
         <source>The prepaid balance of %1 is %2; %3 cannot be refunded.</source>
         <translation>The prepaid balance of %1 is %2; %3 cannot be refunded.</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>accounts</translation>
+    </message>
+    <message>
+        <source>tenders</source>
+        <translation>tenders</translation>
+    </message>
+    <message>
+        <source>waivers</source>
+        <translation>waivers</translation>
+    </message>
+    <message>
+        <source>receipt mode</source>
+        <translation>receipt mode</translation>
+    </message>
+    <message>
+        <source>The UUID %1 belongs to a payment recorded with another %2; a new payment needs a new UUID.</source>
+        <translation>The UUID %1 belongs to a payment recorded with another %2; a new payment needs a new UUID.</translation>
+    </message>
+    <message>
+        <source>Bill %1 of account %2 is issued on %3, after today&apos;s business date %4: check the hall&apos;s clock and the bill.</source>
+        <translation>Bill %1 of account %2 is issued on %3, after today&apos;s business date %4: check the hall&apos;s clock and the bill.</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the counter clerk role: only a clerk takes or pays out money.</source>
+        <translation>%1 does not hold the counter clerk role: only a clerk takes or pays out money.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 was taken by %2 at another drawer: only the clerk who took a payment voids it, at the same terminal.</source>
+        <translation>Receipt %1 was taken by %2 at another drawer: only the clerk who took a payment voids it, at the same terminal.</translation>
     </message>
 </context>
 <context>
@@ -630,10 +666,6 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <source>Paper:</source>
-        <translation>Paper:</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>Printing</translation>
     </message>
@@ -664,6 +696,69 @@
     <message>
         <source>Printing &quot;%1&quot; failed.</source>
         <translation>Printing &quot;%1&quot; failed.</translation>
+    </message>
+    <message>
+        <source>No printer installed</source>
+        <translation>No printer installed</translation>
+    </message>
+    <message>
+        <source>This computer has no printer yet: ask the administrator to install the receipt printer. Print can still write a PDF file.</source>
+        <translation>This computer has no printer yet: ask the administrator to install the receipt printer. Print can still write a PDF file.</translation>
+    </message>
+    <message>
+        <source>&amp;Printer:</source>
+        <translation>&amp;Printer:</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>P&amp;aper:</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptedVolume</name>
+    <message>
+        <source>%1 (%2 on %3) is on an encrypted device: %4.</source>
+        <translation>%1 (%2 on %3) is on an encrypted device: %4.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</source>
+        <translation>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on %3) is not on an encrypted device: %4.</source>
+        <translation>%1 (%2 on %3) is not on an encrypted device: %4.</translation>
+    </message>
+    <message>
+        <source>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</source>
+        <translation>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be examined</source>
+        <translation>%1 cannot be examined</translation>
+    </message>
+    <message>
+        <source>fscrypt</source>
+        <translation>fscrypt</translation>
+    </message>
+    <message>
+        <source>device %1:%2 is not in /proc/self/mountinfo</source>
+        <translation>device %1:%2 is not in /proc/self/mountinfo</translation>
+    </message>
+    <message>
+        <source>%1 is not a block device</source>
+        <translation>%1 is not a block device</translation>
+    </message>
+    <message>
+        <source>dm-crypt under %1</source>
+        <translation>dm-crypt under %1</translation>
+    </message>
+    <message>
+        <source>no dm-crypt under %1</source>
+        <translation>no dm-crypt under %1</translation>
     </message>
 </context>
 <context>
@@ -729,6 +824,12 @@ as of %3</translation>
     <message>
         <source>Pay at the counter  (Ctrl+Enter)</source>
         <translation>Pay at the counter  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Arrears %1 + late fee %2 − prepaid %3
+as of %4</source>
+        <translation>Arrears %1 + late fee %2 − prepaid %3
+as of %4</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1318,13 @@ Find a customer on the Lookup screen (F2).</translation>
     </message>
 </context>
 <context>
+    <name>HallDesk::Desk</name>
+    <message>
+        <source>Customer data at rest</source>
+        <translation>Customer data at rest</translation>
+    </message>
+</context>
+<context>
     <name>HallDesk::DueBillModel</name>
     <message>
         <source>%1 (waived from %2)</source>
@@ -1504,10 +1612,6 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>Open the counter with the account in the lookup or the account view (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</source>
-        <translation>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>Printing</translation>
     </message>
@@ -1618,6 +1722,42 @@ Find a customer on the Lookup screen (F2).</translation>
         <source>Syncing %1 %2%</source>
         <translation>Syncing %1 %2%</translation>
     </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>S&amp;ettings</translation>
+    </message>
+    <message>
+        <source>Print receipt again</source>
+        <translation>Print receipt again</translation>
+    </message>
+    <message>
+        <source>Prints the receipt selected in today&apos;s payments (the newest when none is) again, marked 重打 (Ctrl+P)</source>
+        <translation>Prints the receipt selected in today&apos;s payments (the newest when none is) again, marked 重打 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Shows the receipt selected in today&apos;s payments with the choice of printer and paper (Ctrl+Shift+P)</source>
+        <translation>Shows the receipt selected in today&apos;s payments with the choice of printer and paper (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Printers and paper…</source>
+        <translation>Printers and paper…</translation>
+    </message>
+    <message>
+        <source>Printer settings saved.</source>
+        <translation>Printer settings saved.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is recorded; no receipt printer.</source>
+        <translation>Receipt %1 is recorded; no receipt printer.</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::PayerGroupPanel</name>
@@ -1636,6 +1776,64 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</source>
         <translation>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::PrinterSettingsDialog</name>
+    <message>
+        <source>Printers and paper</source>
+        <translation>Printers and paper</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt printer:</source>
+        <translation>&amp;Receipt printer:</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;paper:</source>
+        <translation>Receipt &amp;paper:</translation>
+    </message>
+    <message>
+        <source>Re&amp;port printer:</source>
+        <translation>Re&amp;port printer:</translation>
+    </message>
+    <message>
+        <source>These settings belong to this computer. A receipt prints at once on the receipt printer after each payment; without one, the print preview opens so that a printer can be chosen there.</source>
+        <translation>These settings belong to this computer. A receipt prints at once on the receipt printer after each payment; without one, the print preview opens so that a printer can be chosen there.</translation>
+    </message>
+    <message>
+        <source>This computer has no printer installed yet: install the receipt printer first (CUPS).</source>
+        <translation>This computer has no printer installed yet: install the receipt printer first (CUPS).</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (not installed)</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::PrivateFiles</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>Cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private: %2</source>
+        <translation>Cannot make %1 private: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <translation>Cannot create the folder %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private: %2</source>
+        <translation>Cannot make the folder %1 private: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
     </message>
 </context>
 <context>
@@ -1984,8 +2182,8 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>Voided receipt %1: %2 to hand back, approved by %3.</translation>
     </message>
     <message>
-        <source>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</source>
-        <translation>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</translation>
+        <source>No payment today yet whose receipt could be printed again.</source>
+        <translation>No payment today yet whose receipt could be printed again.</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2471,41 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Remaining %1</source>
         <translation>Remaining %1</translation>
+    </message>
+</context>
+<context>
+    <name>IdCardCheck</name>
+    <message>
+        <source>Enter the number on the ID card.</source>
+        <translation>Enter the number on the ID card.</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>There is no account %1.</translation>
+    </message>
+    <message>
+        <source>no central server is set up</source>
+        <translation>no central server is set up</translation>
+    </message>
+    <message>
+        <source>The centre confirms: this ID card belongs to the account holder.</source>
+        <translation>The centre confirms: this ID card belongs to the account holder.</translation>
+    </message>
+    <message>
+        <source>The centre says: this ID card does NOT belong to the account holder.</source>
+        <translation>The centre says: this ID card does NOT belong to the account holder.</translation>
+    </message>
+    <message>
+        <source>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</source>
+        <translation>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</source>
+        <translation>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</source>
+        <translation>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</translation>
     </message>
 </context>
 <context>
@@ -3080,6 +3313,13 @@ and start again.</translation>
     </message>
 </context>
 <context>
+    <name>StoreProtection</name>
+    <message>
+        <source>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</source>
+        <translation>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
         <source>The central server speaks sync API version %1; this HallDesk speaks version 1.</source>
@@ -3347,10 +3587,6 @@ Benchmarks:
     <message>
         <source>%1 exists already; demo never overwrites a file.</source>
         <translation>%1 exists already; demo never overwrites a file.</translation>
-    </message>
-    <message>
-        <source>There is no folder %1 for the store.</source>
-        <translation>There is no folder %1 for the store.</translation>
     </message>
     <message>
         <source>demo: %1 of %2 accounts written (%3 s)</source>
@@ -3797,10 +4033,6 @@ Commands:
         <translation>The card, QR or transfer reference number.</translation>
     </message>
     <message>
-        <source>The business date, YYYY-MM-DD (default: today).</source>
-        <translation>The business date, YYYY-MM-DD (default: today).</translation>
-    </message>
-    <message>
         <source>The payment&apos;s UUID; sending it again returns the recorded payment.</source>
         <translation>The payment&apos;s UUID; sending it again returns the recorded payment.</translation>
     </message>
@@ -4170,120 +4402,13 @@ Commands:
         <source>Name one account number.</source>
         <translation>Name one account number.</translation>
     </message>
-</context>
-<context>
-    <name>EncryptedVolume</name>
     <message>
-        <source>%1 (%2 on %3) is on an encrypted device: %4.</source>
-        <translation>%1 (%2 on %3) is on an encrypted device: %4.</translation>
+        <source>Money moves only on the hall&apos;s business date, today %1; --on %2 is refused.</source>
+        <translation>Money moves only on the hall&apos;s business date, today %1; --on %2 is refused.</translation>
     </message>
     <message>
-        <source>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</source>
-        <translation>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</translation>
-    </message>
-    <message>
-        <source>%1 (%2 on %3) is not on an encrypted device: %4.</source>
-        <translation>%1 (%2 on %3) is not on an encrypted device: %4.</translation>
-    </message>
-    <message>
-        <source>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</source>
-        <translation>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be examined</source>
-        <translation>%1 cannot be examined</translation>
-    </message>
-    <message>
-        <source>fscrypt</source>
-        <translation>fscrypt</translation>
-    </message>
-    <message>
-        <source>device %1:%2 is not in /proc/self/mountinfo</source>
-        <translation>device %1:%2 is not in /proc/self/mountinfo</translation>
-    </message>
-    <message>
-        <source>%1 is not a block device</source>
-        <translation>%1 is not a block device</translation>
-    </message>
-    <message>
-        <source>dm-crypt under %1</source>
-        <translation>dm-crypt under %1</translation>
-    </message>
-    <message>
-        <source>no dm-crypt under %1</source>
-        <translation>no dm-crypt under %1</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::Desk</name>
-    <message>
-        <source>Customer data at rest</source>
-        <translation>Customer data at rest</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::PrivateFiles</name>
-    <message>
-        <source>Cannot create %1: %2</source>
-        <translation>Cannot create %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot make %1 private: %2</source>
-        <translation>Cannot make %1 private: %2</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1: %2</source>
-        <translation>Cannot create the folder %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot make the folder %1 private: %2</source>
-        <translation>Cannot make the folder %1 private: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder.</source>
-        <translation>%1 is not a folder.</translation>
-    </message>
-</context>
-<context>
-    <name>IdCardCheck</name>
-    <message>
-        <source>Enter the number on the ID card.</source>
-        <translation>Enter the number on the ID card.</translation>
-    </message>
-    <message>
-        <source>There is no account %1.</source>
-        <translation>There is no account %1.</translation>
-    </message>
-    <message>
-        <source>no central server is set up</source>
-        <translation>no central server is set up</translation>
-    </message>
-    <message>
-        <source>The centre confirms: this ID card belongs to the account holder.</source>
-        <translation>The centre confirms: this ID card belongs to the account holder.</translation>
-    </message>
-    <message>
-        <source>The centre says: this ID card does NOT belong to the account holder.</source>
-        <translation>The centre says: this ID card does NOT belong to the account holder.</translation>
-    </message>
-    <message>
-        <source>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</source>
-        <translation>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</translation>
-    </message>
-    <message>
-        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</source>
-        <translation>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</translation>
-    </message>
-    <message>
-        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</source>
-        <translation>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</translation>
-    </message>
-</context>
-<context>
-    <name>StoreProtection</name>
-    <message>
-        <source>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</source>
-        <translation>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</translation>
+        <source>The business date the command is meant for, YYYY-MM-DD; refused unless it is today&apos;s.</source>
+        <translation>The business date the command is meant for, YYYY-MM-DD; refused unless it is today&apos;s.</translation>
     </message>
 </context>
 </TS>

@@ -546,10 +546,6 @@
         <translation>凭证 %1 所属班次已日结，其缴费不能再冲正。</translation>
     </message>
     <message>
-        <source>A later payment (receipt %1) touched the same bills or balance; void that one first.</source>
-        <translation>之后的一笔缴费（凭证 %1）涉及相同的账单或余额，请先冲正那一笔。</translation>
-    </message>
-    <message>
         <source>The prepaid balance of %1 was spent meanwhile; the payment cannot be voided.</source>
         <translation>户号 %1 的预存余额已被使用，该缴费不能冲正。</translation>
     </message>
@@ -564,6 +560,46 @@
     <message>
         <source>The prepaid balance of %1 is %2; %3 cannot be refunded.</source>
         <translation>户号 %1 的预存余额为 %2，不能退款 %3。</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>tenders</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>waivers</source>
+        <translation>违约金减免</translation>
+    </message>
+    <message>
+        <source>receipt mode</source>
+        <translation>凭证方式</translation>
+    </message>
+    <message>
+        <source>The UUID %1 belongs to a payment recorded with another %2; a new payment needs a new UUID.</source>
+        <translation>UUID %1 已用于另一笔缴费，其%2不同；新的缴费需要新的 UUID。</translation>
+    </message>
+    <message>
+        <source>Bill %1 of account %2 is issued on %3, after today&apos;s business date %4: check the hall&apos;s clock and the bill.</source>
+        <translation>户号 %2 的账单 %1 发行日期为 %3，晚于今天的营业日 %4：请检查营业厅的时钟和该账单。</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the counter clerk role: only a clerk takes or pays out money.</source>
+        <translation>%1 没有收费员角色：只有收费员才能收款或付款。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 was taken by %2 at another drawer: only the clerk who took a payment voids it, at the same terminal.</source>
+        <translation>凭证 %1 由 %2 在另一个钱箱收取：只有收款的收费员本人才能在同一终端冲正。</translation>
     </message>
 </context>
 <context>
@@ -630,10 +666,6 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <source>Paper:</source>
-        <translation>纸张：</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -664,6 +696,69 @@
     <message>
         <source>Printing &quot;%1&quot; failed.</source>
         <translation>打印“%1”失败。</translation>
+    </message>
+    <message>
+        <source>No printer installed</source>
+        <translation>未安装打印机</translation>
+    </message>
+    <message>
+        <source>This computer has no printer yet: ask the administrator to install the receipt printer. Print can still write a PDF file.</source>
+        <translation>本机尚无打印机：请管理员安装凭证打印机。“打印”仍可输出为 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Printer:</source>
+        <translation>打印机(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>纸张(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptedVolume</name>
+    <message>
+        <source>%1 (%2 on %3) is on an encrypted device: %4.</source>
+        <translation>%1（%3 上的 %2）位于加密设备上：%4。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</source>
+        <translation>数据库所在文件夹已用 fscrypt 加密（%2 上的 %1）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on %3) is not on an encrypted device: %4.</source>
+        <translation>%1（%3 上的 %2）不在加密设备上：%4。</translation>
+    </message>
+    <message>
+        <source>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</source>
+        <translation>HallDesk 无法判断数据库所在的文件系统是否加密：%1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be examined</source>
+        <translation>无法检查 %1</translation>
+    </message>
+    <message>
+        <source>fscrypt</source>
+        <translation>fscrypt</translation>
+    </message>
+    <message>
+        <source>device %1:%2 is not in /proc/self/mountinfo</source>
+        <translation>设备 %1:%2 不在 /proc/self/mountinfo 中</translation>
+    </message>
+    <message>
+        <source>%1 is not a block device</source>
+        <translation>%1 不是块设备</translation>
+    </message>
+    <message>
+        <source>dm-crypt under %1</source>
+        <translation>%1 之下有 dm-crypt 加密</translation>
+    </message>
+    <message>
+        <source>no dm-crypt under %1</source>
+        <translation>%1 之下没有 dm-crypt 加密</translation>
     </message>
 </context>
 <context>
@@ -729,6 +824,12 @@ as of %3</source>
     <message>
         <source>Pay at the counter  (Ctrl+Enter)</source>
         <translation>柜台缴费  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Arrears %1 + late fee %2 − prepaid %3
+as of %4</source>
+        <translation>欠费 %1 + 违约金 %2 − 预存 %3
+截至 %4</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1316,13 @@ Find a customer on the Lookup screen (F2).</source>
     </message>
 </context>
 <context>
+    <name>HallDesk::Desk</name>
+    <message>
+        <source>Customer data at rest</source>
+        <translation>客户数据存储安全</translation>
+    </message>
+</context>
+<context>
     <name>HallDesk::DueBillModel</name>
     <message>
         <source>%1 (waived from %2)</source>
@@ -1502,10 +1610,6 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>以查询结果或户详情中的户号打开收费柜台 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the print preview, where one can be chosen.</source>
-        <translation>凭证 %1 已记录。未设置凭证打印机：按 Ctrl+Shift+P 打开打印预览，可在其中选择打印机。</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -1611,6 +1715,42 @@ Find a customer on the Lookup screen (F2).</source>
         <source>Syncing %1 %2%</source>
         <translation>正在同步 %1 %2%</translation>
     </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>设置(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Print receipt again</source>
+        <translation>重打凭证</translation>
+    </message>
+    <message>
+        <source>Prints the receipt selected in today&apos;s payments (the newest when none is) again, marked 重打 (Ctrl+P)</source>
+        <translation>重新打印今日收费中所选缴费的凭证（未选择时为最新一笔），标注“重打”（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Shows the receipt selected in today&apos;s payments with the choice of printer and paper (Ctrl+Shift+P)</source>
+        <translation>显示今日收费中所选缴费的凭证，可选择打印机和纸张（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Printers and paper…</source>
+        <translation>打印机与纸张…</translation>
+    </message>
+    <message>
+        <source>Printer settings saved.</source>
+        <translation>打印设置已保存。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is recorded; no receipt printer.</source>
+        <translation>凭证 %1 已记录；未设置凭证打印机。</translation>
+    </message>
 </context>
 <context>
     <name>HallDesk::PayerGroupPanel</name>
@@ -1629,6 +1769,64 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Payer group %1. Other accounts: %2, with %3 in arrears together. Enter or a double-click opens one.</source>
         <translation>付款组 %1。其他账户 %2 户，合计欠费 %3。按 Enter 或双击可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::PrinterSettingsDialog</name>
+    <message>
+        <source>Printers and paper</source>
+        <translation>打印机与纸张</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt printer:</source>
+        <translation>凭证打印机(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;paper:</source>
+        <translation>凭证纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;port printer:</source>
+        <translation>报表打印机(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>These settings belong to this computer. A receipt prints at once on the receipt printer after each payment; without one, the print preview opens so that a printer can be chosen there.</source>
+        <translation>这些设置只对本机有效。每笔收费后凭证立即在凭证打印机上打印；未设置时会打开打印预览，可在其中选择打印机。</translation>
+    </message>
+    <message>
+        <source>This computer has no printer installed yet: install the receipt printer first (CUPS).</source>
+        <translation>本机尚未安装打印机：请先安装凭证打印机（CUPS）。</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1（未安装）</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::PrivateFiles</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private: %2</source>
+        <translation>无法将 %1 设为仅本人可读写：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <translation>无法创建文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private: %2</source>
+        <translation>无法将文件夹 %1 设为仅本人可访问：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
     </message>
 </context>
 <context>
@@ -1972,8 +2170,8 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>已冲正凭证 %1：应退还 %2，审批人 %3。</translation>
     </message>
     <message>
-        <source>Select a payment in today&apos;s payments (Ctrl+T) to print its receipt again.</source>
-        <translation>请在今日收费中选择一笔缴费（Ctrl+T）以重打其收费凭证。</translation>
+        <source>No payment today yet whose receipt could be printed again.</source>
+        <translation>今天还没有可重打凭证的缴费。</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2459,41 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Remaining %1</source>
         <translation>尚欠 %1</translation>
+    </message>
+</context>
+<context>
+    <name>IdCardCheck</name>
+    <message>
+        <source>Enter the number on the ID card.</source>
+        <translation>请输入身份证上的号码。</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>户号 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>no central server is set up</source>
+        <translation>未设置中心服务器</translation>
+    </message>
+    <message>
+        <source>The centre confirms: this ID card belongs to the account holder.</source>
+        <translation>中心确认：此身份证与户主一致。</translation>
+    </message>
+    <message>
+        <source>The centre says: this ID card does NOT belong to the account holder.</source>
+        <translation>中心答复：此身份证与户主不一致。</translation>
+    </message>
+    <message>
+        <source>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</source>
+        <translation>中心拒绝核验：本柜台本小时的身份证核验次数已用完。请人工查验证件，或稍后请主管在其他柜台核验。</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</source>
+        <translation>无法连接中心。离线时只能比对前六位和后四位，这些位一致；中间的数字未经核对。</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</source>
+        <translation>无法连接中心。离线时只能比对前六位和后四位，这些位与此身份证不一致。</translation>
     </message>
 </context>
 <context>
@@ -3067,6 +3300,13 @@ and start again.</source>
     </message>
 </context>
 <context>
+    <name>StoreProtection</name>
+    <message>
+        <source>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</source>
+        <translation>数据库 %1 不在加密磁盘上，任何拿到本机硬盘的人都能读取其中客户的姓名、地址和电话号码。%2请将数据库放到加密卷（LUKS 或 fscrypt）上；如本单位书面接受此风险，请用“halldeskctl security accept-risk”登记。此警告每天提示一次。</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
         <source>The central server speaks sync API version %1; this HallDesk speaks version 1.</source>
@@ -3334,10 +3574,6 @@ Benchmarks:
     <message>
         <source>%1 exists already; demo never overwrites a file.</source>
         <translation>%1 已存在；demo 从不覆盖已有文件。</translation>
-    </message>
-    <message>
-        <source>There is no folder %1 for the store.</source>
-        <translation>用于存放数据库的文件夹 %1 不存在。</translation>
     </message>
     <message>
         <source>demo: %1 of %2 accounts written (%3 s)</source>
@@ -3784,10 +4020,6 @@ Commands:
         <translation>刷卡、扫码或转账的交易参考号。</translation>
     </message>
     <message>
-        <source>The business date, YYYY-MM-DD (default: today).</source>
-        <translation>营业日期，YYYY-MM-DD（默认今天）。</translation>
-    </message>
-    <message>
         <source>The payment&apos;s UUID; sending it again returns the recorded payment.</source>
         <translation>缴费的 UUID；再次发送时返回已记录的缴费。</translation>
     </message>
@@ -4157,120 +4389,13 @@ Commands:
         <source>Name one account number.</source>
         <translation>请指定一个户号。</translation>
     </message>
-</context>
-<context>
-    <name>EncryptedVolume</name>
     <message>
-        <source>%1 (%2 on %3) is on an encrypted device: %4.</source>
-        <translation>%1（%3 上的 %2）位于加密设备上：%4。</translation>
+        <source>Money moves only on the hall&apos;s business date, today %1; --on %2 is refused.</source>
+        <translation>资金只能在营业厅的营业日（今天 %1）收付；拒绝 --on %2。</translation>
     </message>
     <message>
-        <source>The store&apos;s folder is encrypted with fscrypt (%1 on %2).</source>
-        <translation>数据库所在文件夹已用 fscrypt 加密（%2 上的 %1）。</translation>
-    </message>
-    <message>
-        <source>%1 (%2 on %3) is not on an encrypted device: %4.</source>
-        <translation>%1（%3 上的 %2）不在加密设备上：%4。</translation>
-    </message>
-    <message>
-        <source>HallDesk cannot tell whether the store&apos;s file system is encrypted: %1.</source>
-        <translation>HallDesk 无法判断数据库所在的文件系统是否加密：%1。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be examined</source>
-        <translation>无法检查 %1</translation>
-    </message>
-    <message>
-        <source>fscrypt</source>
-        <translation>fscrypt</translation>
-    </message>
-    <message>
-        <source>device %1:%2 is not in /proc/self/mountinfo</source>
-        <translation>设备 %1:%2 不在 /proc/self/mountinfo 中</translation>
-    </message>
-    <message>
-        <source>%1 is not a block device</source>
-        <translation>%1 不是块设备</translation>
-    </message>
-    <message>
-        <source>dm-crypt under %1</source>
-        <translation>%1 之下有 dm-crypt 加密</translation>
-    </message>
-    <message>
-        <source>no dm-crypt under %1</source>
-        <translation>%1 之下没有 dm-crypt 加密</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::Desk</name>
-    <message>
-        <source>Customer data at rest</source>
-        <translation>客户数据存储安全</translation>
-    </message>
-</context>
-<context>
-    <name>HallDesk::PrivateFiles</name>
-    <message>
-        <source>Cannot create %1: %2</source>
-        <translation>无法创建 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot make %1 private: %2</source>
-        <translation>无法将 %1 设为仅本人可读写：%2</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1: %2</source>
-        <translation>无法创建文件夹 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot make the folder %1 private: %2</source>
-        <translation>无法将文件夹 %1 设为仅本人可访问：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder.</source>
-        <translation>%1 不是文件夹。</translation>
-    </message>
-</context>
-<context>
-    <name>IdCardCheck</name>
-    <message>
-        <source>Enter the number on the ID card.</source>
-        <translation>请输入身份证上的号码。</translation>
-    </message>
-    <message>
-        <source>There is no account %1.</source>
-        <translation>户号 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>no central server is set up</source>
-        <translation>未设置中心服务器</translation>
-    </message>
-    <message>
-        <source>The centre confirms: this ID card belongs to the account holder.</source>
-        <translation>中心确认：此身份证与户主一致。</translation>
-    </message>
-    <message>
-        <source>The centre says: this ID card does NOT belong to the account holder.</source>
-        <translation>中心答复：此身份证与户主不一致。</translation>
-    </message>
-    <message>
-        <source>The centre refused: this counter has used its ID card checks for this hour. Check the card by eye, or ask a supervisor to check it from another counter later.</source>
-        <translation>中心拒绝核验：本柜台本小时的身份证核验次数已用完。请人工查验证件，或稍后请主管在其他柜台核验。</translation>
-    </message>
-    <message>
-        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they match; the digits between were not checked.</source>
-        <translation>无法连接中心。离线时只能比对前六位和后四位，这些位一致；中间的数字未经核对。</translation>
-    </message>
-    <message>
-        <source>The centre cannot be reached. Offline only the first six and last four characters can be compared, and they do NOT match this card.</source>
-        <translation>无法连接中心。离线时只能比对前六位和后四位，这些位与此身份证不一致。</translation>
-    </message>
-</context>
-<context>
-    <name>StoreProtection</name>
-    <message>
-        <source>The store %1 is not on an encrypted disk, so anyone who takes this computer&apos;s disk can read its customers&apos; names, addresses and phone numbers. %2 Put the store on an encrypted volume (LUKS or fscrypt), or, if the site accepts this risk in writing, record that with &quot;halldeskctl security accept-risk&quot;. This warning comes once a day.</source>
-        <translation>数据库 %1 不在加密磁盘上，任何拿到本机硬盘的人都能读取其中客户的姓名、地址和电话号码。%2请将数据库放到加密卷（LUKS 或 fscrypt）上；如本单位书面接受此风险，请用“halldeskctl security accept-risk”登记。此警告每天提示一次。</translation>
+        <source>The business date the command is meant for, YYYY-MM-DD; refused unless it is today&apos;s.</source>
+        <translation>本命令所针对的营业日，格式 YYYY-MM-DD；不是今天则拒绝。</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,9 @@
 #include "ui/MainWindow.h"
 
+#include "HallDeskVersion.h"
 #include "app/accounts/AccountService.h"
 #include "app/counter/CounterService.h"
+#include "app/clock/HallClock.h"
 #include "app/sync/SyncWorker.h"
 #include "db/Store.h"
 #include "ui/accounts/AccountView.h"
@@ -9,7 +11,6 @@
 #include "ui/common/Icons.h"
 #include "ui/counter/CounterScreen.h"
 #include "ui/lookup/LookupScreen.h"
-#include "ui/print/DocumentPrinter.h"
 #include "ui/sync/FillProgressDialog.h"
 #include "ui/sync/RejectedEventsScreen.h"
 #include "ui/sync/SyncSettingsDialog.h"
@@ -21,7 +22,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPrinterInfo>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -63,6 +63,7 @@ MainWindow::MainWindow(const Services& services, const Session& session, QWidget
     , m_account(new AccountView(services.accounts, session, this))
     , m_counter(new CounterScreen(services, session, this))
     , m_rejected(seesRejectedEvents(session.op) ? new RejectedEventsScreen(services, session, this) : nullptr)
+    , m_hallZone(hallTimeZone(services.store))
 {
     m_account->enableIdCardCheck(services.store);
     setWindowTitle(tr("HallDesk — %1").arg(session.workplace.hallName));
@@ -200,6 +201,8 @@ void MainWindow::buildActions()
     m_syncSettingsAction->setVisible(m_session.op.hasRole(Role::Admin));
     connect(m_syncSettingsAction, &QAction::triggered, this, &MainWindow::showSyncSettings);
 
+    buildPrintActions();
+
     m_quitAction = new QAction(tr("Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -239,14 +242,22 @@ void MainWindow::buildMenus()
     go->addAction(m_payAction);
     go->addAction(m_backAction);
 
+    QMenu* print = menuBar()->addMenu(tr("&Print"));
+    print->addAction(m_printAgainAction);
+    print->addAction(m_printPreviewAction);
+
     QMenu* sync = menuBar()->addMenu(tr("S&ync"));
     sync->addAction(m_syncNowAction);
     if (m_rejected) {
         sync->addAction(m_rejectedAction);
     }
+
+    // This computer's printers and paper, and the central server: the administrator's first-run settings.
     if (m_session.op.hasRole(Role::Admin)) {
-        sync->addSeparator();
-        sync->addAction(m_syncSettingsAction);
+        QMenu* settings = menuBar()->addMenu(tr("S&ettings"));
+        settings->setObjectName(QStringLiteral("settingsMenu"));
+        settings->addAction(m_printerSettingsAction);
+        settings->addAction(m_syncSettingsAction);
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -378,68 +389,6 @@ void MainWindow::payCurrentAccount()
     openCounter(accountNo);
 }
 
-void MainWindow::printReceipts(const QStringList& receiptNos, bool preview)
-{
-    // After a payment the receipt goes straight to the counter's printer. Without one (or under automation, where
-    // nobody could answer a printing problem) the receipt stays recorded and Ctrl+P prints it later.
-    if (!preview && !canPrintUnattended()) {
-        statusBar()->showMessage(tr("Receipt %1 is recorded. No receipt printer is set up: Ctrl+Shift+P opens the "
-                                    "print preview, where one can be chosen.")
-                                     .arg(receiptNos.join(QStringLiteral(", "))),
-                                 15000);
-        return;
-    }
-    for (const QString& receiptNo : receiptNos) {
-        ReceiptData receipt;
-        try {
-            receipt = m_services.counter.receipt(receiptNo);
-        } catch (const StoreError& error) {
-            QMessageBox::warning(this, tr("Printing"), error.message());
-            return;
-        }
-        if (!DocumentPrinter::printReceipt(this, receipt, preview)) {
-            return; // cancelled, or DocumentPrinter told the person what went wrong
-        }
-        try {
-            m_services.counter.recordOutput(receiptNo, &m_session); // the next output is a 重打 copy
-        } catch (const StoreError& error) {
-            QMessageBox::warning(this, tr("Printing"), error.message());
-            return;
-        }
-    }
-    statusBar()->showMessage(tr("Printed receipt %1.").arg(receiptNos.join(QStringLiteral(", "))), 8000);
-}
-
-void MainWindow::printSettlement(const QUuid& settlementUuid)
-{
-    SettlementData settlement;
-    try {
-        settlement = m_services.counter.settlement(settlementUuid);
-    } catch (const StoreError& error) {
-        QMessageBox::warning(this, tr("Printing"), error.message());
-        return;
-    }
-    // The report is printed once, at the end of the day: the preview lets the clerk choose the paper and printer.
-    if (!isInteractive()) {
-        statusBar()->showMessage(tr("The settlement is recorded; no printer to print its report on."), 15000);
-        return;
-    }
-    DocumentPrinter::printSettlement(
-        this, settlement, true,
-        m_services.store.setting(QStringLiteral("hall.timezone"), QStringLiteral("Asia/Shanghai")));
-}
-
-bool MainWindow::isInteractive()
-{
-    const QString platform = QGuiApplication::platformName();
-    return platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
-}
-
-bool MainWindow::canPrintUnattended()
-{
-    return isInteractive() && (!DocumentPrinter::printerName().isEmpty() || !QPrinterInfo::defaultPrinter().isNull());
-}
-
 void MainWindow::lock()
 {
     if (isLocked()) {
@@ -467,7 +416,8 @@ void MainWindow::setLocked(bool locked)
         widget->setEnabled(!locked);
     }
     for (QAction* action : {m_lookupAction, m_accountAction, m_counterAction, m_rejectedAction, m_payAction,
-                            m_backAction, m_lockAction, m_signOutAction, m_aboutAction}) {
+                            m_backAction, m_lockAction, m_signOutAction, m_aboutAction, m_printAgainAction,
+                            m_printPreviewAction, m_printerSettingsAction, m_syncSettingsAction}) {
         action->setEnabled(!locked);
     }
     if (!locked) {
@@ -562,8 +512,8 @@ void MainWindow::showSyncLabel()
     }
     QStringList parts{state};
     if (status.lastSuccessUtc.isValid()) {
-        parts << tr("last sync %1")
-                     .arg(QLocale().toString(status.lastSuccessUtc.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
+        parts
+            << tr("last sync %1").arg(status.lastSuccessUtc.toTimeZone(m_hallZone).toString(QStringLiteral("HH:mm:ss")));
     }
     if (status.pendingEvents >= 0) {
         parts << tr("%n pending", nullptr, static_cast<int>(status.pendingEvents));

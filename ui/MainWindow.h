@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
 
@@ -71,6 +72,14 @@ public:
     void startSync(const QString& serverOverride = {});
     SyncRunner* syncRunner() const { return m_sync; }
     QAction* syncNowAction() const { return m_syncNowAction; }
+    QAction* printAgainAction() const { return m_printAgainAction; }
+    QAction* printPreviewAction() const { return m_printPreviewAction; }
+    QAction* printerSettingsAction() const { return m_printerSettingsAction; }
+
+    // Whether a person is there to answer dialogs. Attended, a receipt without a receipt printer opens the print
+    // preview (printer and paper choice) so that the customer still leaves with a receipt; unattended (the offscreen
+    // and minimal platforms of tests and screenshots, by default) it stays recorded for a reprint.
+    void setAttended(bool attended) { m_attended = attended; }
 
     // "screen" names as the command line takes them (lookup, account, counter, rejected).
     static std::optional<Screen> screenFromName(const QString& name);
@@ -96,14 +105,19 @@ private:
     void stopSync();
     void restoreWindowGeometry();
     void payCurrentAccount();
+    // MainWindowPrinting.cpp: Print → Print receipt again / Print preview, Settings → Printers and paper.
+    void buildPrintActions();
+    // Print again or preview the receipt selected in today's payments (the newest when none is), from any screen.
+    void reprintFromMenu(bool preview);
+    void showPrinterSettings();
     // Where the counter's documents are printed: the receipts after a payment, a reprint or preview from today's
     // payments, the settlement report. The one place that knows the printer.
     void printReceipts(const QStringList& receiptNos, bool preview);
     void printSettlement(const QUuid& settlementUuid);
     // A person is there to answer a dialog (not the offscreen or minimal platform of tests and screenshots).
     static bool isInteractive();
-    // A receipt can go to a printer without asking: there is one, and a person to hear of a problem.
-    static bool canPrintUnattended();
+    // The receipt printer chosen for this computer is installed, or, with none chosen, the system has a default.
+    static bool hasReceiptPrinter();
 
     Services m_services;
     Session m_session;
@@ -113,6 +127,7 @@ private:
     AccountView* m_account = nullptr;
     CounterScreen* m_counter = nullptr;
     RejectedEventsScreen* m_rejected = nullptr;
+    QTimeZone m_hallZone; // the hall's: times in the window are the hall's, as on the receipt
     LockScreen* m_lockScreen = nullptr;
     QToolBar* m_navigation = nullptr;
     QLabel* m_businessDate = nullptr;
@@ -131,6 +146,10 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_syncNowAction = nullptr;
     QAction* m_syncSettingsAction = nullptr;
+    QAction* m_printAgainAction = nullptr;
+    QAction* m_printPreviewAction = nullptr;
+    QAction* m_printerSettingsAction = nullptr;
+    bool m_attended = isInteractive();
 
     SyncRunner* m_sync = nullptr;
     QString m_syncServerOverride;

@@ -1,5 +1,6 @@
 // halldeskctl: HallDesk without a screen. Parses the command name and hands the rest to the command.
 
+#include "HallDeskVersion.h"
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 #include "app/i18n/Language.h"

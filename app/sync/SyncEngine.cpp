@@ -1,5 +1,6 @@
 #include "app/sync/SyncEngine.h"
 
+#include "HallDeskVersion.h"
 #include "app/audit/AuditLog.h"
 #include "app/sync/PullApplier.h"
 #include "db/Sql.h"

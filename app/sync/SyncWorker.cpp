@@ -1,5 +1,6 @@
 #include "app/sync/SyncWorker.h"
 
+#include "HallDeskVersion.h"
 #include "app/audit/AuditLog.h"
 #include "app/sync/RejectedEvents.h"
 #include "db/Sql.h"

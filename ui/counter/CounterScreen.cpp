@@ -216,8 +216,7 @@ void CounterScreen::buildActions()
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { refundPrepaid(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Delete), [this] { m_tender->removeSelectedLine(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_T), [this] { showTodaysPayments(); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_P), [this] { m_shift->reprintSelected(false); });
-    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { m_shift->reprintSelected(true); });
+    // Ctrl+P and Ctrl+Shift+P (reprint, preview) are the window's Print menu: they work from every screen.
     add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] {
         newCustomer();
         activate();

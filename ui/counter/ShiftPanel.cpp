@@ -1,6 +1,7 @@
 #include "ui/counter/ShiftPanel.h"
 
 #include "app/counter/CounterService.h"
+#include "app/clock/HallClock.h"
 #include "db/StoreError.h"
 #include "ui/common/Tables.h"
 #include "ui/common/Theme.h"
@@ -19,7 +20,7 @@ ShiftPanel::ShiftPanel(const Services& services, const Session& session, QWidget
     : QWidget(parent)
     , m_services(services)
     , m_session(session)
-    , m_model(new ShiftPaymentModel(services.counter, this))
+    , m_model(new ShiftPaymentModel(services.counter, hallTimeZone(services.store), this))
     , m_table(new QTableView(this))
     , m_summary(new QLabel(this))
     , m_void(new QPushButton(tr("Void…  F11"), this))
@@ -109,7 +110,9 @@ void ShiftPanel::selectReceipt(const QString& receiptNo)
 
 QStringList ShiftPanel::selectedReceipts() const
 {
-    const ShiftPayment* payment = m_model->paymentAt(m_table->currentIndex().row());
+    // With none selected, the newest payment (the first row): the one the customer at the counter just made.
+    const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : 0;
+    const ShiftPayment* payment = m_model->paymentAt(row);
     return payment ? payment->receiptNos : QStringList();
 }
 
@@ -117,7 +120,7 @@ void ShiftPanel::updateButtons()
 {
     const ShiftPayment* payment = m_model->paymentAt(m_table->currentIndex().row());
     m_void->setEnabled(payment && !payment->voided && payment->kind == QLatin1String("payment"));
-    m_reprint->setEnabled(payment != nullptr);
+    m_reprint->setEnabled(!selectedReceipts().isEmpty()); // the selected payment's, else the newest
 }
 
 void ShiftPanel::voidSelected()
@@ -162,7 +165,7 @@ void ShiftPanel::reprintSelected(bool preview)
 {
     const QStringList receipts = selectedReceipts();
     if (receipts.isEmpty()) {
-        Q_EMIT problem(tr("Select a payment in today's payments (Ctrl+T) to print its receipt again."));
+        Q_EMIT problem(tr("No payment today yet whose receipt could be printed again."));
         return;
     }
     Q_EMIT receiptsToPrint(receipts, preview);

@@ -2,15 +2,17 @@
 
 #include "app/counter/Counter.h"
 #include "app/counter/CounterService.h"
+#include "app/clock/HallClock.h"
 #include "ui/common/Theme.h"
 
 #include <QFont>
 
 namespace HallDesk {
 
-ShiftPaymentModel::ShiftPaymentModel(CounterService& counter, QObject* parent)
+ShiftPaymentModel::ShiftPaymentModel(CounterService& counter, const QTimeZone& hallZone, QObject* parent)
     : QAbstractTableModel(parent)
     , m_counter(counter)
+    , m_hallZone(hallZone)
 {
 }
 
@@ -57,7 +59,7 @@ QVariant ShiftPaymentModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return payment->createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+            return payment->createdAt.toTimeZone(m_hallZone).toString(QStringLiteral("HH:mm:ss"));
         case ReceiptColumn:
             return payment->receiptNos.join(QStringLiteral(", "));
         case AccountsColumn:

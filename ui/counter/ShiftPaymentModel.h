@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QStringList>
+#include <QTimeZone>
 
 namespace HallDesk {
 
@@ -29,7 +30,8 @@ public:
         ColumnCount
     };
 
-    explicit ShiftPaymentModel(CounterService& counter, QObject* parent = nullptr);
+    // Times show in `hallZone`, the hall's time zone, as on the receipt.
+    ShiftPaymentModel(CounterService& counter, const QTimeZone& hallZone, QObject* parent = nullptr);
 
     // Reads the payments of shift `shiftId` (0: none yet) again. Throws StoreError.
     void load(qint64 shiftId);
@@ -43,6 +45,7 @@ public:
 
 private:
     CounterService& m_counter;
+    QTimeZone m_hallZone;
     QList<ShiftPayment> m_payments;
 };
 

@@ -5,6 +5,8 @@
 #include "app/documents/SettlementLayout.h"
 #include "db/PrivateFiles.h"
 
+#include <QAction>
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
@@ -15,8 +17,10 @@
 #include <QPrintPreviewWidget>
 #include <QPrinter>
 #include <QPrinterInfo>
+#include <QPushButton>
 #include <QSettings>
 #include <QToolBar>
+#include <algorithm>
 
 namespace HallDesk {
 
@@ -24,29 +28,91 @@ namespace {
 
 const QString kPaperKey = QStringLiteral("print/paper");
 const QString kPrinterKey = QStringLiteral("print/printer");
+const QString kReportPrinterKey = QStringLiteral("print/reportPrinter");
 
-// The paper choice in the preview's tool bar: changing it lays the document out again.
-void addPaperChoice(QPrintPreviewDialog& dialog, Paper& paper)
+QString printerKey(DocumentPrinter::Destination destination)
 {
-    auto* toolBar = dialog.findChild<QToolBar*>();
+    return destination == DocumentPrinter::Destination::Report ? kReportPrinterKey : kPrinterKey;
+}
+
+// A row at the foot of the preview, where a dialog's buttons are and nobody can miss it: the printer (the printers of
+// this computer), the paper (changing it lays the document out again) and a Print button with its name on it. The
+// tool bar keeps its own buttons; on a narrow window it would hide anything added to it.
+void addChoices(QPrintPreviewDialog& dialog, QPrinter& printer, Paper& paper)
+{
     auto* preview = dialog.findChild<QPrintPreviewWidget*>();
-    if (!toolBar || !preview) {
-        return; // the remembered paper still applies
+    auto* layout = qobject_cast<QBoxLayout*>(dialog.layout());
+    if (!preview || !layout) {
+        return; // the remembered printer and paper still apply
     }
-    auto* combo = new QComboBox(toolBar);
-    combo->setObjectName(QStringLiteral("paperChoice"));
+    auto* row = new QWidget(&dialog);
+    row->setObjectName(QStringLiteral("printChoices"));
+    auto* rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(8, 4, 8, 4);
+
+    auto* printers = new QComboBox(row);
+    printers->setObjectName(QStringLiteral("printerChoice"));
+    const QStringList names = QPrinterInfo::availablePrinterNames();
+    for (const QString& name : names) {
+        printers->addItem(name, name);
+    }
+    if (names.isEmpty()) {
+        printers->addItem(DocumentPrinter::tr("No printer installed"));
+        printers->setEnabled(false);
+        printers->setToolTip(DocumentPrinter::tr("This computer has no printer yet: ask the administrator to install "
+                                                 "the receipt printer. Print can still write a PDF file."));
+    }
+    printers->setCurrentIndex(std::max(0, int(names.indexOf(printer.printerName()))));
+    QObject::connect(printers, &QComboBox::currentIndexChanged, &dialog, [printers, &printer](int) {
+        const QString name = printers->currentData().toString();
+        if (!name.isEmpty()) {
+            printer.setPrinterName(name);
+        }
+    });
+
+    auto* papers = new QComboBox(row);
+    papers->setObjectName(QStringLiteral("paperChoice"));
     for (const Paper p : allPapers()) {
-        combo->addItem(paperName(p), paperCode(p));
+        papers->addItem(paperName(p), paperCode(p));
     }
-    combo->setCurrentIndex(int(allPapers().indexOf(paper)));
-    toolBar->addSeparator();
-    toolBar->addWidget(new QLabel(DocumentPrinter::tr("Paper:"), toolBar));
-    toolBar->addWidget(combo);
-    QObject::connect(combo, &QComboBox::currentIndexChanged, preview, [preview, &paper](int index) {
+    papers->setCurrentIndex(int(allPapers().indexOf(paper)));
+    QObject::connect(papers, &QComboBox::currentIndexChanged, preview, [preview, &paper](int index) {
         paper = allPapers().value(index, Paper::Roll80);
         DocumentPrinter::setPaper(paper);
         preview->updatePreview();
     });
+
+    // The tool bar's print action, by its (translated) name: it prints to the chosen printer.
+    QAction* printAction = nullptr;
+    if (auto* toolBar = dialog.findChild<QToolBar*>()) {
+        // Qt's own string, as Qt's translation gives it (not one of ours: lupdate does not read variables)
+        const char* const context = "QPrintPreviewDialog";
+        const char* const source = "Print";
+        const QString printText = QCoreApplication::translate(context, source);
+        for (QAction* action : toolBar->actions()) {
+            if (action->text() == printText) {
+                printAction = action;
+            }
+        }
+    }
+    auto* label = new QLabel(DocumentPrinter::tr("&Printer:"), row);
+    label->setBuddy(printers);
+    rowLayout->addWidget(label);
+    rowLayout->addWidget(printers, 1);
+    rowLayout->addSpacing(12);
+    auto* paperLabel = new QLabel(DocumentPrinter::tr("P&aper:"), row);
+    paperLabel->setBuddy(papers);
+    rowLayout->addWidget(paperLabel);
+    rowLayout->addWidget(papers);
+    if (printAction) {
+        auto* print = new QPushButton(DocumentPrinter::tr("Print"), row);
+        print->setObjectName(QStringLiteral("printButton"));
+        print->setDefault(true);
+        QObject::connect(print, &QPushButton::clicked, printAction, &QAction::trigger);
+        rowLayout->addSpacing(12);
+        rowLayout->addWidget(print);
+    }
+    layout->addWidget(row);
 }
 
 } // namespace
@@ -61,14 +127,14 @@ void DocumentPrinter::setPaper(Paper paper)
     QSettings().setValue(kPaperKey, paperCode(paper));
 }
 
-QString DocumentPrinter::printerName()
+QString DocumentPrinter::printerName(Destination destination)
 {
-    return QSettings().value(kPrinterKey).toString();
+    return QSettings().value(printerKey(destination)).toString();
 }
 
-void DocumentPrinter::setPrinterName(const QString& name)
+void DocumentPrinter::setPrinterName(const QString& name, Destination destination)
 {
-    QSettings().setValue(kPrinterKey, name);
+    QSettings().setValue(printerKey(destination), name);
 }
 
 bool DocumentPrinter::printReceipt(QWidget* parent, const ReceiptData& receipt, bool preview)
@@ -83,14 +149,14 @@ bool DocumentPrinter::printSettlement(QWidget* parent, const SettlementData& set
     return print(
         parent,
         [settlement, timeZone](Paper paper) { return SettlementLayout::settlement(settlement, paper, timeZone); },
-        preview);
+        preview, Destination::Report);
 }
 
-bool DocumentPrinter::print(QWidget* parent, const Layout& layout, bool preview)
+bool DocumentPrinter::print(QWidget* parent, const Layout& layout, bool preview, Destination destination)
 {
     Paper chosen = paper();
     QPrinter printer(QPrinter::HighResolution);
-    const QString name = printerName();
+    const QString name = printerName(destination);
     if (!name.isEmpty() && QPrinterInfo::availablePrinterNames().contains(name)) {
         printer.setPrinterName(name);
     }
@@ -121,14 +187,15 @@ bool DocumentPrinter::print(QWidget* parent, const Layout& layout, bool preview)
             failure = error.message();
         }
     });
-    addPaperChoice(dialog, chosen);
+    dialog.setObjectName(QStringLiteral("printPreview"));
+    addChoices(dialog, printer, chosen);
     const bool printed = dialog.exec() == QDialog::Accepted;
     if (printed && !failure.isEmpty()) {
         QMessageBox::warning(parent, tr("Printing"), failure);
         return false;
     }
     if (printed && printer.outputFormat() == QPrinter::NativeFormat) {
-        setPrinterName(printer.printerName());
+        setPrinterName(printer.printerName(), destination);
     }
     return printed;
 }
