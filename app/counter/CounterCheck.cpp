@@ -3,6 +3,7 @@
 #include "app/counter/CounterCheck.h"
 
 #include "app/audit/AuditLog.h"
+#include "app/counter/CounterFeeCheck.h"
 #include "app/counter/CounterService.h"
 #include "db/Sql.h"
 #include "db/Store.h"
@@ -146,6 +147,7 @@ CheckReport CounterService::check()
         // Every money row against its audit entry and back; each settlement against its shift's payments.
         CounterAuditCheck::moneyRowsAgainstAudit(db, problem);
         CounterAuditCheck::settlements(db, problem);
+        CounterFeeCheck::billFeeState(db, problem);
 
         const AuditLog::Verification audit = AuditLog::verify(db);
         if (!audit.ok) {

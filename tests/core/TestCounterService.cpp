@@ -491,6 +491,44 @@ private Q_SLOTS:
         verifyCheckOk();
     }
 
+    // Issue 15 §7: check recomputes each bill's fee state from its history; an edit in place is caught.
+    void checkRecomputesEachBillsFeeState_data()
+    {
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<QString>("undo");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("fee carried set to 0") << "UPDATE bills SET fee_carried_fen = 0 WHERE id = ?"
+                                              << "UPDATE bills SET fee_carried_fen = 50000 WHERE id = ?"
+                                              << "bill_fee_state_mismatch";
+        QTest::newRow("fee_through moved to 2030") << "UPDATE bills SET fee_through = '2030-01-01' WHERE id = ?"
+                                                   << "UPDATE bills SET fee_through = '2026-02-19' WHERE id = ?"
+                                                   << "bill_fee_state_mismatch";
+        QTest::newRow("counted fee cleared") << "UPDATE bills SET fee_counted_exact = 0 WHERE id = ?"
+                                             << "UPDATE bills SET fee_counted_exact = 60000000000 WHERE id = ?"
+                                             << "bill_fee_state_mismatch";
+        QTest::newRow("a line's fee lowered")
+            << "UPDATE payment_allocations SET late_fee_assessed_fen = late_fee_assessed_fen - 100 WHERE bill_id = ?"
+            << "UPDATE payment_allocations SET late_fee_assessed_fen = late_fee_assessed_fen + 100 WHERE bill_id = ?"
+            << "late_fee_mismatch";
+    }
+    void checkRecomputesEachBillsFeeState()
+    {
+        QFETCH(QString, edit);
+        QFETCH(QString, undo);
+        QFETCH(QString, code);
+        const qint64 bill = fx().billId("3300000006", "2025-12");
+        pay(cash({A6}, 10000)); // 100.00 of the 600.00 fee; 500.00 carried, counted through today
+        verifyCheckOk();
+        scalar(edit, {bill});
+        QStringList codes;
+        for (const CheckProblem& problem : counter().check().problems) {
+            codes << problem.code;
+        }
+        QVERIFY2(codes.contains(code), qPrintable(codes.join(QLatin1Char(','))));
+        scalar(undo, {bill});
+        verifyCheckOk();
+    }
+
     // Issue 15 §8: a void behind a later movement on the same bill takes back only its own lines, as the centre
     // does, instead of restoring the bill to before the payment (which would erase the later money).
     void voidBehindALaterPaymentTakesBackOnlyItsOwnLines()
