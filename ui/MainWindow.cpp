@@ -2,8 +2,8 @@
 
 #include "HallDeskVersion.h"
 #include "app/accounts/AccountService.h"
-#include "app/counter/CounterService.h"
 #include "app/clock/HallClock.h"
+#include "app/counter/CounterService.h"
 #include "app/sync/SyncWorker.h"
 #include "db/Store.h"
 #include "ui/accounts/AccountView.h"
@@ -512,8 +512,8 @@ void MainWindow::showSyncLabel()
     }
     QStringList parts{state};
     if (status.lastSuccessUtc.isValid()) {
-        parts
-            << tr("last sync %1").arg(status.lastSuccessUtc.toTimeZone(m_hallZone).toString(QStringLiteral("HH:mm:ss")));
+        parts << tr("last sync %1")
+                     .arg(status.lastSuccessUtc.toTimeZone(m_hallZone).toString(QStringLiteral("HH:mm:ss")));
     }
     if (status.pendingEvents >= 0) {
         parts << tr("%n pending", nullptr, static_cast<int>(status.pendingEvents));

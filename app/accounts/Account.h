@@ -1,7 +1,5 @@
 #pragma once
 
-#include <algorithm>
-
 #include "app/billing/CustomerClass.h"
 #include "app/billing/LateFee.h"
 #include "app/money/Money.h"
@@ -10,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <algorithm>
 
 namespace HallDesk {
 

@@ -123,7 +123,8 @@ LateFee computeLateFee(const LateFeeSchedule& schedule, CustomerClass customerCl
         throw StoreError(tooLarge);
     }
     result.countedExact = qint64(exact);
-    result.assessed = assessedLateFee(qint64(total), base->minimumFee) - assessedLateFee(countedBefore, base->minimumFee);
+    result.assessed
+        = assessedLateFee(qint64(total), base->minimumFee) - assessedLateFee(countedBefore, base->minimumFee);
     result.fee = result.assessed;
     return result;
 }
@@ -219,7 +220,8 @@ LateFeeSchedule LateFeePolicyRepository::schedule(const QString& id) const
 {
     LateFeeSchedule schedule;
     QSqlQuery versions = Sql::exec(
-        m_db, QStringLiteral("SELECT effective_from FROM late_fee_policies WHERE id = ? ORDER BY effective_from, version"),
+        m_db,
+        QStringLiteral("SELECT effective_from FROM late_fee_policies WHERE id = ? ORDER BY effective_from, version"),
         {id});
     QList<QDate> days;
     while (versions.next()) {

@@ -149,7 +149,8 @@ int runPay(const QStringList& args)
         option("amount", Text::tr("The amount paid, in yuan."), "X"),
         option("tendered", Text::tr("Cash handed over (default: the amount)."), "Y"),
         option("reference", Text::tr("The card, QR or transfer reference number."), "R"),
-        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."), "DATE"),
+        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."),
+               "DATE"),
         option("uuid", Text::tr("The payment's UUID; sending it again returns the recorded payment."), "UUID"),
         option("per-account-receipts", Text::tr("One receipt per account instead of one combined receipt.")),
     });
@@ -210,7 +211,8 @@ int runVoid(const QStringList& args)
         option("operator", Text::tr("The clerk voiding the payment."), "CODE"),
         option("reason", Text::tr("Why the payment is voided."), "TEXT"),
         option("approver", Text::tr("The approving supervisor (password in HALLDESK_APPROVER_PASSWORD)."), "CODE"),
-        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."), "DATE"),
+        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."),
+               "DATE"),
     });
     parser.addPositionalArgument(QStringLiteral("receipt"), Text::tr("The payment's receipt number."),
                                  QStringLiteral("RECEIPT_NO"));
@@ -248,7 +250,8 @@ int runRefund(const QStringList& args)
         option("amount", Text::tr("The amount paid out, in yuan."), "X"),
         option("reason", Text::tr("Why the balance is refunded."), "TEXT"),
         option("approver", Text::tr("The approving supervisor (password in HALLDESK_APPROVER_PASSWORD)."), "CODE"),
-        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."), "DATE"),
+        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."),
+               "DATE"),
     });
     parse(parser, args);
     const QString path = required(parser, QStringLiteral("db"));
@@ -290,7 +293,8 @@ int runSettle(const QStringList& args)
                "CODE"),
         option("reason", Text::tr("Why the count differs."), "TEXT"),
         option("blind", Text::tr("A blind count: the expected totals were not shown before.")),
-        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."), "DATE"),
+        option("on", Text::tr("The business date the command is meant for, YYYY-MM-DD; refused unless it is today's."),
+               "DATE"),
         option("pdf", Text::tr("Also write the settlement report as an A5 PDF to this file."), "FILE"),
     });
     parse(parser, args);

@@ -85,9 +85,8 @@ int runLateFee(const QStringList& args)
     const std::unique_ptr<Store> store
         = parser.isSet(QStringLiteral("db")) ? openStore(parser.value(QStringLiteral("db"))) : Store::openInMemory();
     const LateFeePolicyRepository policies(store->connection());
-    const QString id = parser.isSet(QStringLiteral("policy"))
-        ? parser.value(QStringLiteral("policy"))
-        : store->setting(QStringLiteral("late_fee.policy"));
+    const QString id = parser.isSet(QStringLiteral("policy")) ? parser.value(QStringLiteral("policy"))
+                                                              : store->setting(QStringLiteral("late_fee.policy"));
     // Every version of the policy: each overdue day at the version in force on it (docs/counter.md).
     const LateFeeSchedule schedule = policies.schedule(id);
     if (schedule.versions.isEmpty() || !schedule.inForce(on)) {

@@ -132,7 +132,8 @@ void CounterFeeCheck::billFeeState(const QSqlDatabase& db, const CounterAuditChe
     // Each line: its fee follows from its days, their rates and the bill's state before it.
     for (const qint64 billId : std::as_const(bills)) {
         for (const Line& line : byBill.value(billId)) {
-            const Version version = versions.value(line.policy + QLatin1Char('/') + QString::number(line.policyVersion));
+            const Version version
+                = versions.value(line.policy + QLatin1Char('/') + QString::number(line.policyVersion));
             const QDate firstDue = line.due.addDays(qint64(version.graceDays) + 1);
             const QDate through = QDate::fromString(line.before.feeThrough, Qt::ISODate);
             const QDate first = through.isValid() && through >= firstDue ? through.addDays(1) : firstDue;

@@ -86,12 +86,12 @@ LoadedDues loadDues(const QSqlDatabase& db, const QStringList& accountNos, QDate
             bill.dueDate = dateFromText(bills.value(2));
             bill.issueDate = dateFromText(bills.value(9));
             bill.amount = Money::fromFen(bills.value(3).toLongLong());
-            BillState state{bills.value(4).toLongLong(), bills.value(5).toString(), bills.value(6), bills.value(7),
+            BillState state{bills.value(4).toLongLong(), bills.value(5).toString(),   bills.value(6), bills.value(7),
                             bills.value(8).toLongLong(), bills.value(10).toLongLong()};
             bill.principal = bill.amount - Money::fromFen(state.paid);
-            bill.lateFee = billLateFee(loaded.schedule, account.customerClass, bill.principal, bill.dueDate,
-                                       dateFromText(state.feeThrough), Money::fromFen(state.carried), state.counted,
-                                       on);
+            bill.lateFee
+                = billLateFee(loaded.schedule, account.customerClass, bill.principal, bill.dueDate,
+                              dateFromText(state.feeThrough), Money::fromFen(state.carried), state.counted, on);
             loaded.states.insert(bill.billId, state);
             account.bills.append(bill);
         }
@@ -380,12 +380,13 @@ void writeBillLines(const QSqlDatabase& db, const PaymentPlan& plan, qint64 paym
              due.lateFee.assessed.fen()});
         const QVariant allocationId = inserted.lastInsertId();
         for (const LateFeeSpan& span : due.lateFee.spans) {
-            Sql::exec(db,
-                      QStringLiteral("INSERT INTO late_fee_spans (allocation_id, policy_id, policy_version, "
-                                     "year_bucket, first_day, last_day, days, rate_ppm) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {allocationId, due.lateFee.policyId, span.policyVersion,
-                       span.laterYears ? QStringLiteral("later_years") : QStringLiteral("due_year"),
-                       dateText(span.firstDay), dateText(span.lastDay), span.days, span.ratePpm});
+            Sql::exec(
+                db,
+                QStringLiteral("INSERT INTO late_fee_spans (allocation_id, policy_id, policy_version, "
+                               "year_bucket, first_day, last_day, days, rate_ppm) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                {allocationId, due.lateFee.policyId, span.policyVersion,
+                 span.laterYears ? QStringLiteral("later_years") : QStringLiteral("due_year"), dateText(span.firstDay),
+                 dateText(span.lastDay), span.days, span.ratePpm});
         }
         Sql::exec(db,
                   QStringLiteral("UPDATE bills SET paid_fen = ?, status = ?, paid_on = ?, fee_through = ?, "
@@ -588,8 +589,8 @@ PaymentResult CounterService::pay(const PaymentRequest& request, const Session& 
                        "VALUES (?, 'payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {uuidText, open.id, terminal, session.op.id,
          plan.approverId ? QVariant(*plan.approverId) : QVariant(QMetaType::fromType<qint64>()), dateText(on),
-         createdAt, amount.fen(), tendered.fen(), change.fen(),
-         receiptModeCode(request.receiptMode), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(accountNos)).toJson(QJsonDocument::Compact))});
+         createdAt, amount.fen(), tendered.fen(), change.fen(), receiptModeCode(request.receiptMode),
+         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(accountNos)).toJson(QJsonDocument::Compact))});
     const qint64 paymentId = insert.lastInsertId().toLongLong();
     const QJsonArray tenderJson = writeTenders(db, paymentId, tenders);
     WrittenLines lines;

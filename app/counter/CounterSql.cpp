@@ -90,8 +90,8 @@ void requireClerk(const QSqlDatabase& db, const Session& session)
         {session.op.id});
     if (!clerk.toBool()) {
         throw StoreError(
-            QCoreApplication::translate("CounterService",
-                                        "%1 does not hold the counter clerk role: only a clerk takes or pays out money.")
+            QCoreApplication::translate(
+                "CounterService", "%1 does not hold the counter clerk role: only a clerk takes or pays out money.")
                 .arg(session.op.code));
     }
 }

@@ -44,26 +44,28 @@ void reverseBillLines(const QSqlDatabase& db, qint64 paymentId)
     }
     for (const auto& [billId, touched] : std::as_const(bills)) {
         if (!touched) {
-            Sql::exec(db,
-                      QStringLiteral("UPDATE bills SET paid_fen = a.bill_paid_before, status = a.bill_status_before, "
-                                     "paid_on = a.bill_paid_on_before, fee_through = a.fee_through_before, "
-                                     "fee_carried_fen = a.fee_carried_before, fee_counted_exact = "
-                                     "coalesce(a.fee_counted_before, bills.fee_counted_exact) FROM payment_allocations a "
-                                     "WHERE a.bill_id = bills.id AND a.payment_id = ? AND bills.id = ?"),
-                      {paymentId, billId});
+            Sql::exec(
+                db,
+                QStringLiteral("UPDATE bills SET paid_fen = a.bill_paid_before, status = a.bill_status_before, "
+                               "paid_on = a.bill_paid_on_before, fee_through = a.fee_through_before, "
+                               "fee_carried_fen = a.fee_carried_before, fee_counted_exact = "
+                               "coalesce(a.fee_counted_before, bills.fee_counted_exact) FROM payment_allocations a "
+                               "WHERE a.bill_id = bills.id AND a.payment_id = ? AND bills.id = ?"),
+                {paymentId, billId});
             continue;
         }
-        Sql::exec(db,
-                  QStringLiteral(
-                      "UPDATE bills SET paid_fen = bills.paid_fen - a.principal_fen, "
-                      "fee_carried_fen = bills.fee_carried_fen + a.late_fee_fen + a.late_fee_waived_fen, "
-                      "status = CASE WHEN bills.paid_fen - a.principal_fen = bills.amount_fen AND bills.fee_carried_fen "
-                      "+ a.late_fee_fen + a.late_fee_waived_fen = 0 THEN 'paid' WHEN bills.paid_fen - a.principal_fen > 0 "
-                      "THEN 'partial' ELSE 'open' END, "
-                      "paid_on = CASE WHEN bills.paid_fen - a.principal_fen = bills.amount_fen AND bills.fee_carried_fen "
-                      "+ a.late_fee_fen + a.late_fee_waived_fen = 0 THEN bills.paid_on END "
-                      "FROM payment_allocations a WHERE a.bill_id = bills.id AND a.payment_id = ? AND bills.id = ?"),
-                  {paymentId, billId});
+        Sql::exec(
+            db,
+            QStringLiteral(
+                "UPDATE bills SET paid_fen = bills.paid_fen - a.principal_fen, "
+                "fee_carried_fen = bills.fee_carried_fen + a.late_fee_fen + a.late_fee_waived_fen, "
+                "status = CASE WHEN bills.paid_fen - a.principal_fen = bills.amount_fen AND bills.fee_carried_fen "
+                "+ a.late_fee_fen + a.late_fee_waived_fen = 0 THEN 'paid' WHEN bills.paid_fen - a.principal_fen > 0 "
+                "THEN 'partial' ELSE 'open' END, "
+                "paid_on = CASE WHEN bills.paid_fen - a.principal_fen = bills.amount_fen AND bills.fee_carried_fen "
+                "+ a.late_fee_fen + a.late_fee_waived_fen = 0 THEN bills.paid_on END "
+                "FROM payment_allocations a WHERE a.bill_id = bills.id AND a.payment_id = ? AND bills.id = ?"),
+            {paymentId, billId});
     }
 }
 

@@ -55,7 +55,7 @@ private:
     static QStringList cashOn(const char* account, const char* amount)
     {
         return {QStringLiteral("--account"), QString::fromLatin1(account), QStringLiteral("--method"),
-                QStringLiteral("cash"), QStringLiteral("--amount"), QString::fromLatin1(amount)};
+                QStringLiteral("cash"),      QStringLiteral("--amount"),   QString::fromLatin1(amount)};
     }
     Test::CliRun pay(const QStringList& args) { return run("pay", args); }
 
@@ -94,10 +94,10 @@ private Q_SLOTS:
 
         // The same UUID again: the recorded payment, nothing new.
         const QString uuid = json.value(QStringLiteral("uuid")).toString();
-        const Test::CliRun again = pay({QStringLiteral("--account"), QStringLiteral("3300000001"),
-                                        QStringLiteral("--method"), QStringLiteral("cash"), QStringLiteral("--amount"),
-                                        QStringLiteral("312.10"), QStringLiteral("--tendered"), QStringLiteral("320"),
-                                        QStringLiteral("--uuid"), uuid});
+        const Test::CliRun again
+            = pay({QStringLiteral("--account"), QStringLiteral("3300000001"), QStringLiteral("--method"),
+                   QStringLiteral("cash"), QStringLiteral("--amount"), QStringLiteral("312.10"),
+                   QStringLiteral("--tendered"), QStringLiteral("320"), QStringLiteral("--uuid"), uuid});
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.json().value(QStringLiteral("replayed")).toBool());
         QCOMPARE(again.json().value(QStringLiteral("receipt_no")).toString(), QStringLiteral("H01T01-00000001"));
@@ -186,9 +186,9 @@ private Q_SLOTS:
         const QDate today = Test::CounterFixture::day();
         const auto before = m_fixture->fingerprint();
         for (const QDate& other : {today.addDays(-49), today.addDays(1), QDate(2099, 12, 31)}) {
-            const Test::CliRun result = runAs("pay", "clerk01", today,
-                                              cashOn("3300000001", "10")
-                                                  + QStringList{QStringLiteral("--on"), other.toString(Qt::ISODate)});
+            const Test::CliRun result
+                = runAs("pay", "clerk01", today,
+                        cashOn("3300000001", "10") + QStringList{QStringLiteral("--on"), other.toString(Qt::ISODate)});
             QCOMPARE(result.exitCode, 2);
             QVERIFY2(result.err.contains("business date"), result.err.constData());
         }
@@ -206,9 +206,8 @@ private Q_SLOTS:
                                    QStringLiteral("--approver"), QStringLiteral("super01")};
         const Test::CliRun late = runAs("void", "clerk01", today.addDays(1), voidArgs);
         QCOMPARE(late.exitCode, 2);
-        const Test::CliRun asked
-            = runAs("void", "clerk01", today.addDays(1),
-                    voidArgs + QStringList{QStringLiteral("--on"), today.toString(Qt::ISODate)});
+        const Test::CliRun asked = runAs("void", "clerk01", today.addDays(1),
+                                         voidArgs + QStringList{QStringLiteral("--on"), today.toString(Qt::ISODate)});
         QCOMPARE(asked.exitCode, 2);
         QCOMPARE(m_fixture->fingerprint(), paid);
         QCOMPARE(runAs("void", "clerk01", today, voidArgs).exitCode, 0);
@@ -227,9 +226,10 @@ private Q_SLOTS:
         QCOMPARE(m_fixture->fingerprint(), before);
         QCOMPARE(runAs("pay", "clerk01", today, cashOn("3300000001", "10")).exitCode, 0);
         const auto paid = m_fixture->fingerprint();
-        const Test::CliRun other = runAs("void", "clerk02", today,
-                                         {QStringLiteral("H01T01-00000001"), QStringLiteral("--reason"),
-                                          QStringLiteral("x"), QStringLiteral("--approver"), QStringLiteral("super01")});
+        const Test::CliRun other
+            = runAs("void", "clerk02", today,
+                    {QStringLiteral("H01T01-00000001"), QStringLiteral("--reason"), QStringLiteral("x"),
+                     QStringLiteral("--approver"), QStringLiteral("super01")});
         QCOMPARE(other.exitCode, 2);
         QVERIFY2(other.err.contains("clerk01"), other.err.constData());
         QCOMPARE(m_fixture->fingerprint(), paid);
@@ -246,12 +246,12 @@ private Q_SLOTS:
         const Test::CliRun same = runAs("pay", "clerk01", today, cashOn("3300000001", "5") + uuidArgs);
         QCOMPARE(same.exitCode, 0);
         QVERIFY(same.json().value(QStringLiteral("replayed")).toBool());
-        const Test::CliRun other = runAs(
-            "pay", "clerk02", today,
-            QStringList{QStringLiteral("--account"), QStringLiteral("3300000002"), QStringLiteral("--method"),
-                        QStringLiteral("card"), QStringLiteral("--amount"), QStringLiteral("7"),
-                        QStringLiteral("--reference"), QStringLiteral("POS123456")}
-                + uuidArgs);
+        const Test::CliRun other
+            = runAs("pay", "clerk02", today,
+                    QStringList{QStringLiteral("--account"), QStringLiteral("3300000002"), QStringLiteral("--method"),
+                                QStringLiteral("card"), QStringLiteral("--amount"), QStringLiteral("7"),
+                                QStringLiteral("--reference"), QStringLiteral("POS123456")}
+                        + uuidArgs);
         QCOMPARE(other.exitCode, 2);
         for (const char* field : {"operator", "accounts", "tenders"}) {
             QVERIFY2(other.err.contains(field), other.err.constData());

@@ -11,9 +11,8 @@
 #include "db/Sql.h"
 #include "db/Store.h"
 
-#include <QTimeZone>
-
 #include <QCoreApplication>
+#include <QTimeZone>
 #include <cstdio>
 #include <random>
 #include <unistd.h>

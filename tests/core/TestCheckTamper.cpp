@@ -41,10 +41,7 @@ private:
 
     QSqlDatabase db() { return m_fixture->store().connection(); }
     Session clerk() { return m_fixture->session("clerk01"); }
-    PaymentResult pay(const PaymentRequest& request)
-    {
-        return m_counter->pay(request, clerk());
-    }
+    PaymentResult pay(const PaymentRequest& request) { return m_counter->pay(request, clerk()); }
     QStringList problemCodes()
     {
         QStringList codes;
@@ -100,10 +97,11 @@ private Q_SLOTS:
         QCOMPARE(
             Sql::scalar(db(), QStringLiteral("SELECT count(*) FROM prepaid_ledger WHERE payment_id = ?"), {id}).toInt(),
             0);
-        Sql::exec(db(),
-                  QStringLiteral("DELETE FROM late_fee_spans WHERE allocation_id IN (SELECT id FROM payment_allocations "
-                                 "WHERE payment_id = ?)"),
-                  {id});
+        Sql::exec(
+            db(),
+            QStringLiteral("DELETE FROM late_fee_spans WHERE allocation_id IN (SELECT id FROM payment_allocations "
+                           "WHERE payment_id = ?)"),
+            {id});
         Sql::exec(db(), QStringLiteral("DELETE FROM payment_allocations WHERE payment_id = ?"), {id});
         Sql::exec(db(), QStringLiteral("DELETE FROM payment_tenders WHERE payment_id = ?"), {id});
         Sql::exec(db(), QStringLiteral("DELETE FROM receipts WHERE payment_id = ?"), {id});

@@ -404,8 +404,8 @@ private Q_SLOTS:
         const qint64 prepaid = scalar(QStringLiteral("SELECT prepaid_fen FROM accounts WHERE id = 2")).toLongLong();
         const PaymentResult result = pay(cash({A2, A1}, 50000));
         QVERIFY(billRows() != bills);
-        const VoidResult voided = counter().voidPayment(result.receiptNos.first(), QStringLiteral("输错金额"),
-                                                        fx().op("super01"), clerk());
+        const VoidResult voided
+            = counter().voidPayment(result.receiptNos.first(), QStringLiteral("输错金额"), fx().op("super01"), clerk());
         QCOMPARE(voided.paymentUuid, result.uuid);
         QCOMPARE(voided.amount.fen(), 50000);
         QCOMPARE(billRows(), bills);
@@ -425,9 +425,9 @@ private Q_SLOTS:
         verifyCheckOk();
         // Never twice.
         const auto before = fx().fingerprint();
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 counter().voidPayment(result.receiptNos.first(), QStringLiteral("again"),
-                                                       fx().op("super01"), clerk()));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError,
+            counter().voidPayment(result.receiptNos.first(), QStringLiteral("again"), fx().op("super01"), clerk()));
         QCOMPARE(fx().fingerprint(), before);
     }
 
@@ -461,12 +461,14 @@ private Q_SLOTS:
     void policyVersionsApplyFromTheirDay()
     {
         QSqlDatabase db = fx().store().connection();
-        Sql::exec(db, QStringLiteral("INSERT INTO late_fee_policies (id, version, name, effective_from, minimum_fee_fen, "
-                                     "grace_days, allocation_order) VALUES ('1996', 2, 'half', '2026-02-25', 50, 3, "
-                                     "'fee_first')"));
-        Sql::exec(db, QStringLiteral("INSERT INTO late_fee_rates (policy_id, policy_version, customer_class, "
-                                     "year_bucket, rate_ppm) SELECT policy_id, 2, customer_class, year_bucket, "
-                                     "rate_ppm / 2 FROM late_fee_rates WHERE policy_id = '1996' AND policy_version = 1"));
+        Sql::exec(db,
+                  QStringLiteral("INSERT INTO late_fee_policies (id, version, name, effective_from, minimum_fee_fen, "
+                                 "grace_days, allocation_order) VALUES ('1996', 2, 'half', '2026-02-25', 50, 3, "
+                                 "'fee_first')"));
+        Sql::exec(db,
+                  QStringLiteral("INSERT INTO late_fee_rates (policy_id, policy_version, customer_class, "
+                                 "year_bucket, rate_ppm) SELECT policy_id, 2, customer_class, year_bucket, "
+                                 "rate_ppm / 2 FROM late_fee_rates WHERE policy_id = '1996' AND policy_version = 1"));
         // 10,000.00 industrial due 2026-01-20: 20.00 a day under v1, 10.00 a day from 2026-02-25 under v2.
         const auto feeOn = [&](QDate on) { return counter().dues({A6}, on).accounts.first().bills.first().lateFee; };
         QCOMPARE(feeOn(QDate(2026, 2, 24)).fee.fen(), 35 * 2000);
@@ -477,17 +479,19 @@ private Q_SLOTS:
         QCOMPARE(twoVersions.spans.size(), 2);
         const PaymentResult paid = pay(cash({A6}, 1000), QDate(2026, 2, 26));
         QCOMPARE(paid.allocations.first().lateFee.fen(), 1000);
-        QSqlQuery spans = Sql::exec(
-            db, QStringLiteral("SELECT policy_version, first_day, last_day, days, rate_ppm FROM late_fee_spans "
-                               "ORDER BY first_day"));
+        QSqlQuery spans
+            = Sql::exec(db,
+                        QStringLiteral("SELECT policy_version, first_day, last_day, days, rate_ppm FROM late_fee_spans "
+                                       "ORDER BY first_day"));
         QStringList rows;
         while (spans.next()) {
             rows << QStringLiteral("v%1 %2..%3 %4×%5")
                         .arg(spans.value(0).toString(), spans.value(1).toString(), spans.value(2).toString(),
                              spans.value(3).toString(), spans.value(4).toString());
         }
-        QCOMPARE(rows, QStringList({QStringLiteral("v1 2026-01-21..2026-02-24 35×2000"),
-                                    QStringLiteral("v2 2026-02-25..2026-02-26 2×1000")}));
+        QCOMPARE(rows,
+                 QStringList({QStringLiteral("v1 2026-01-21..2026-02-24 35×2000"),
+                              QStringLiteral("v2 2026-02-25..2026-02-26 2×1000")}));
         verifyCheckOk();
     }
 
@@ -555,13 +559,13 @@ private Q_SLOTS:
         const PaymentResult result = pay(cash({A1}, 5000));
         const auto before = fx().fingerprint();
         m_today = m_on.addDays(1); // the next business day
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 counter().voidPayment(result.receiptNos.first(), QStringLiteral("x"),
-                                                       fx().op("super01"), clerk()));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError,
+            counter().voidPayment(result.receiptNos.first(), QStringLiteral("x"), fx().op("super01"), clerk()));
         m_today = m_on;
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 counter().voidPayment(QStringLiteral("H01T01-00000099"), QStringLiteral("x"),
-                                                       fx().op("super01"), clerk()));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError,
+            counter().voidPayment(QStringLiteral("H01T01-00000099"), QStringLiteral("x"), fx().op("super01"), clerk()));
         QVERIFY_THROWS_EXCEPTION(
             StoreError, counter().voidPayment(result.receiptNos.first(), QString(), fx().op("super01"), clerk()));
         QVERIFY_THROWS_EXCEPTION(
@@ -781,9 +785,7 @@ private Q_SLOTS:
             [&] { counter().refundPrepaid(A2, yuan(0), QStringLiteral("r"), fx().op("super01"), clerk()); },
             [&] { counter().refundPrepaid(A2, yuan(100), QString(), fx().op("super01"), clerk()); },
             [&] { counter().refundPrepaid(A2, yuan(100), QStringLiteral("r"), clerk().op, clerk()); },
-            [&] {
-                counter().voidPayment(QStringLiteral("nope"), QStringLiteral("r"), fx().op("super01"), clerk());
-            },
+            [&] { counter().voidPayment(QStringLiteral("nope"), QStringLiteral("r"), fx().op("super01"), clerk()); },
             [&] {
                 SettlementRequest request;
                 request.uuid = QUuid::createUuid();

@@ -1,14 +1,12 @@
 #include "app/billing/LateFee.h"
 #include "db/Sql.h"
 #include "db/Store.h"
-
-#include "db/Sql.h"
 #include "tests/support/LateFeeCases.h"
 
 #include <QFile>
 #include <QTest>
-#include <memory>
 #include <limits>
+#include <memory>
 
 using namespace HallDesk;
 
@@ -45,17 +43,7 @@ private Q_SLOTS:
 
     // tests/data/latefee/cases.csv and stretches.csv, which tests/sync/TestLateFeeCentral runs against the
     // centre's PL/pgSQL too: a stretch of overdue days after an earlier payment, across a policy version.
-    void stretchCases_data()
-    {
-        QTest::addColumn<int>("index");
-        QString error;
-        m_cases = Test::lateFeeCases(&error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY(m_cases.size() >= 35);
-        for (int i = 0; i < m_cases.size(); ++i) {
-            QTest::newRow(qPrintable(m_cases.at(i).name)) << i;
-        }
-    }
+    void stretchCases_data() { m_cases = Test::lateFeeCaseRows(); }
     void stretchCases()
     {
         QFETCH(int, index);
@@ -68,9 +56,9 @@ private Q_SLOTS:
         }
         const LateFeeSchedule schedule = LateFeePolicyRepository(store->connection()).schedule(QStringLiteral("1996"));
         QCOMPARE(schedule.versions.size(), c.withVersion2 ? 2 : 1);
-        const LateFee fee = billLateFee(schedule, *customerClassFromCode(c.customerClass),
-                                        Money::fromFen(c.outstandingFen), c.due, c.feeThrough,
-                                        Money::fromFen(c.carriedFen), c.countedBefore, c.on);
+        const LateFee fee
+            = billLateFee(schedule, *customerClassFromCode(c.customerClass), Money::fromFen(c.outstandingFen), c.due,
+                          c.feeThrough, Money::fromFen(c.carriedFen), c.countedBefore, c.on);
         QCOMPARE(fee.days, c.days);
         QCOMPARE(fee.fee.fen(), c.lateFeeFen);
         int spanDays = 0;

@@ -1,8 +1,7 @@
 #include "tests/support/CounterFixture.h"
 
-#include "app/security/StoreProtection.h"
-
 #include "app/auth/AuthService.h"
+#include "app/security/StoreProtection.h"
 #include "app/setup/Installation.h"
 #include "db/Sql.h"
 
@@ -95,9 +94,11 @@ CounterFixture::CounterFixture()
 
 void CounterFixture::acceptUnencryptedVolume()
 {
-    Sql::exec(store().connection(), QStringLiteral("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, "
-                                                 "'2026-01-01T00:00:00Z')"),
-              {QString::fromLatin1(StoreProtection::kAcceptedSetting), QStringLiteral("test fixture in a temporary folder")});
+    Sql::exec(
+        store().connection(),
+        QStringLiteral("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, "
+                       "'2026-01-01T00:00:00Z')"),
+        {QString::fromLatin1(StoreProtection::kAcceptedSetting), QStringLiteral("test fixture in a temporary folder")});
 }
 
 Session CounterFixture::session(const char* code) const

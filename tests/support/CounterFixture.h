@@ -6,8 +6,8 @@
 #include "tests/support/TempStore.h"
 
 #include <QDate>
-#include <QTimeZone>
 #include <QMap>
+#include <QTimeZone>
 
 namespace HallDesk::Test {
 
@@ -31,10 +31,7 @@ public:
     static constexpr const char* kPassword = "Counter-Test-1";
     static QDate day() { return QDate(2026, 2, 19); }
     // The hall's clock standing at noon of day() in the hall (Asia/Shanghai).
-    static HallClock::Source clock()
-    {
-        return HallClock::fixed(QDateTime(day(), QTime(4, 0), Qt::UTC));
-    }
+    static HallClock::Source clock() { return HallClock::fixed(QDateTime(day(), QTime(4, 0), Qt::UTC)); }
 
     CounterFixture();
     Q_DISABLE_COPY_MOVE(CounterFixture)

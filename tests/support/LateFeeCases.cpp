@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QStringList>
+#include <QTest>
 
 namespace HallDesk::Test {
 
@@ -81,6 +82,22 @@ QList<LateFeeCase> lateFeeCases(QString* error)
         cases.append(c);
     }
     return error->isEmpty() ? cases : QList<LateFeeCase>();
+}
+
+QList<LateFeeCase> lateFeeCaseRows()
+{
+    QTest::addColumn<int>("index");
+    QString error;
+    const QList<LateFeeCase> cases = lateFeeCases(&error);
+    if (!error.isEmpty() || cases.size() < 35) {
+        QTest::qFail(qPrintable(error.isEmpty() ? QStringLiteral("too few late-fee cases") : error), __FILE__,
+                     __LINE__);
+        return {};
+    }
+    for (int i = 0; i < cases.size(); ++i) {
+        QTest::newRow(qPrintable(cases.at(i).name)) << i;
+    }
+    return cases;
 }
 
 QStringList lateFeeVersion2Sql(const QString& schema)

@@ -26,6 +26,9 @@ struct LateFeeCase
 // cases.csv (a first stretch under policy 1996 v1) and stretches.csv; empty with `error` set when a file is bad.
 QList<LateFeeCase> lateFeeCases(QString* error);
 
+// For a data function: the column "index" and one row per case, named after it; fails the test on a bad file.
+QList<LateFeeCase> lateFeeCaseRows();
+
 // Statements that add version 2 of policy 1996 (effective 2026-12-10, half the rates, 3 grace days, a 0.50
 // minimum) to a store's tables; `schema` is "" for the local store, "central." for the centre.
 QStringList lateFeeVersion2Sql(const QString& schema);

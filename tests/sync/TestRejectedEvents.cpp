@@ -183,9 +183,8 @@ private Q_SLOTS:
     {
         const PaymentResult paid = pay(
             {A1}, {{TenderMethod::Qr, Money::fromFen(12345), Money::fromFen(12345), QStringLiteral("WX20260219001")}});
-        const VoidResult voided
-            = m_counter->voidPayment(paid.receiptNos.first(), QStringLiteral("wrong account"), fx().op("super01"),
-                                     fx().session("clerk01"));
+        const VoidResult voided = m_counter->voidPayment(paid.receiptNos.first(), QStringLiteral("wrong account"),
+                                                         fx().op("super01"), fx().session("clerk01"));
         reject(paid.uuid.toString(QUuid::WithoutBraces), QStringLiteral("account 3300000001 is not known"));
         reject(voided.uuid.toString(QUuid::WithoutBraces),
                QStringLiteral("payment %1 is not known at the centre").arg(paid.uuid.toString(QUuid::WithoutBraces)));
@@ -209,16 +208,14 @@ private Q_SLOTS:
 
     void aRefundAndASettlementAreDecoded()
     {
-        const RefundResult refund
-            = m_counter->refundPrepaid(A2, Money::fromFen(500), QStringLiteral("moving away"), fx().op("super01"),
-                                       fx().session("clerk01"));
+        const RefundResult refund = m_counter->refundPrepaid(A2, Money::fromFen(500), QStringLiteral("moving away"),
+                                                             fx().op("super01"), fx().session("clerk01"));
         SettlementRequest request;
         request.uuid = QUuid::createUuid();
         request.cashCounts = {}; // the drawer is empty after paying out 5.00 of nothing taken
         request.approverId = fx().op("super01").id;
         request.reason = QStringLiteral("refund paid from the float");
-        const SettlementData settlement
-            = m_counter->settle(request, fx().session("clerk01"));
+        const SettlementData settlement = m_counter->settle(request, fx().session("clerk01"));
         reject(refund.uuid.toString(QUuid::WithoutBraces), QStringLiteral("account 3300000002 is not known"));
         reject(settlement.uuid.toString(QUuid::WithoutBraces), QStringLiteral("field \"lines\" must be an array"));
         const QList<RejectedEvent> events = m_rejected->list();

@@ -209,7 +209,8 @@ private:
     void voidPayment(Terminal& terminal, const PaymentResult& payment)
     {
         CounterService counter(terminal.temp->store());
-        counter.voidPayment(payment.receiptNos.first(), QStringLiteral("收错金额"), terminal.supervisor, terminal.clerk);
+        counter.voidPayment(payment.receiptNos.first(), QStringLiteral("收错金额"), terminal.supervisor,
+                            terminal.clerk);
         ++terminal.voids;
         terminal.keptFen -= payment.amount.fen();
     }
@@ -478,14 +479,11 @@ private:
         for (const CheckProblem& problem : report.problems) {
             problems << problem.code + QStringLiteral(": ") + problem.message;
         }
-        QVERIFY2(report.ok(), qPrintable(QStringLiteral("%1 after %2: %3")
-                                             .arg(terminal.code, QString::fromLatin1(step),
-                                                  problems.join(QLatin1Char('\n')))));
+        QVERIFY2(report.ok(),
+                 qPrintable(QStringLiteral("%1 after %2: %3")
+                                .arg(terminal.code, QString::fromLatin1(step), problems.join(QLatin1Char('\n')))));
     }
-    static void syncOne(Terminal& terminal)
-    {
-        SyncEngine(terminal.temp->store(), terminal.centre).runOnce();
-    }
+    static void syncOne(Terminal& terminal) { SyncEngine(terminal.temp->store(), terminal.centre).runOnce(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -602,9 +600,10 @@ private Q_SLOTS:
         syncOne(*t2);
         QCOMPARE(localBills(t2->temp->store(), account), voidedHere);
         expectCheckOk(*t2, "T02 pulled the void");
-        QVERIFY(Sql::scalar(t1->temp->store().connection(), QStringLiteral("SELECT count(*) FROM bill_changes_elsewhere"))
-                    .toInt()
-                > 0);
+        QVERIFY(
+            Sql::scalar(t1->temp->store().connection(), QStringLiteral("SELECT count(*) FROM bill_changes_elsewhere"))
+                .toInt()
+            > 0);
     }
 };
 

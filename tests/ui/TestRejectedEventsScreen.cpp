@@ -76,8 +76,7 @@ private:
         request.uuid = QUuid::createUuid();
         request.accountNos = {QStringLiteral("3300000003")};
         request.tenders = {tender};
-        const PaymentResult paid
-            = m_services->counter.pay(request, m_fixture->session("clerk01"));
+        const PaymentResult paid = m_services->counter.pay(request, m_fixture->session("clerk01"));
         Sql::exec(m_fixture->store().connection(),
                   QStringLiteral("UPDATE outbox SET state = 'rejected', state_reason = ?, pushed_at = "
                                  "'2026-02-19T08:00:00Z' WHERE uuid = ?"),

@@ -234,8 +234,7 @@ private Q_SLOTS:
         request.uuid = QUuid::createUuid();
         request.accountNos = {QStringLiteral("3300000003")};
         request.tenders = {{TenderMethod::Cash, Money::fromFen(4200), Money::fromFen(4200), {}}};
-        const PaymentResult paid
-            = m_services->counter.pay(request, m_fixture->session("clerk01"));
+        const PaymentResult paid = m_services->counter.pay(request, m_fixture->session("clerk01"));
         QVERIFY(paid.paymentId > 0);
         QVERIFY(Sql::scalar(store.connection(), QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"))
                     .toLongLong()

@@ -161,9 +161,9 @@ void AccountHeader::showAccount(const AccountDetail& account)
     if (account.totalArrears().isZero()) {
         m_breakdown->setText(tr("Nothing outstanding on %1").arg(asOf));
     } else if (account.prepaid.isZero()) {
-        m_breakdown->setText(tr("Arrears %1 + late fee %2\nas of %3")
-                                 .arg(account.arrearsPrincipal.toDisplayString(),
-                                      account.arrearsLateFee.toDisplayString(), asOf));
+        m_breakdown->setText(
+            tr("Arrears %1 + late fee %2\nas of %3")
+                .arg(account.arrearsPrincipal.toDisplayString(), account.arrearsLateFee.toDisplayString(), asOf));
     } else {
         m_breakdown->setText(tr("Arrears %1 + late fee %2 − prepaid %3\nas of %4")
                                  .arg(account.arrearsPrincipal.toDisplayString(),

@@ -1,7 +1,7 @@
 #include "ui/counter/ShiftPanel.h"
 
-#include "app/counter/CounterService.h"
 #include "app/clock/HallClock.h"
+#include "app/counter/CounterService.h"
 #include "db/StoreError.h"
 #include "ui/common/Tables.h"
 #include "ui/common/Theme.h"

@@ -1,8 +1,8 @@
 #include "ui/counter/ShiftPaymentModel.h"
 
+#include "app/clock/HallClock.h"
 #include "app/counter/Counter.h"
 #include "app/counter/CounterService.h"
-#include "app/clock/HallClock.h"
 #include "ui/common/Theme.h"
 
 #include <QFont>
