@@ -15,7 +15,7 @@ using namespace CounterSql;
 
 namespace {
 
-// Takes a payment's bill lines back (docs/counter.md "Voids"), the way the centre does (central.void_payment):
+// Takes a payment's bill lines back (docs/counter.md "Voids"), the way the centre does (central.handle_payment_voided):
 // a bill nothing touched since returns exactly to its state before the payment; a bill that a later movement
 // touched (a later payment here, or a change pulled from the centre: paid elsewhere, voided elsewhere) gives back
 // only this payment's own lines: its principal is owed again, and so is the late fee it paid or waived.
