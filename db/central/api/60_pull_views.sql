@@ -1,4 +1,5 @@
--- HallDesk central database, re-applied API: What a terminal pulls: per cached table a pull_* view (json, sync.pull) and a rows_* view (text, sync.pull_rows).
+-- HallDesk central database, re-applied API: What a terminal pulls: per cached table a pull_* view (json, sync.pull)
+-- and a rows_* view (text, sync.pull_rows).
 -- `halldeskctl central migrate` runs every db/central/api/*.sql, in name order and in one transaction, after the
 -- numbered migrations, each time (docs/sync.md "Functions and views"). This file holds the current definitions:
 -- change a function or view here, never by copying it into a migration.

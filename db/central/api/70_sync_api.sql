@@ -1,10 +1,16 @@
--- HallDesk central database, re-applied API: The sync API that terminals call: hello, push, pull, pull_rows, rejected_events, my_hall_id.
+-- HallDesk central database, re-applied API: The sync API that terminals call: hello, push, pull, pull_rows,
+-- rejected_events, my_hall_id.
 -- `halldeskctl central migrate` runs every db/central/api/*.sql, in name order and in one transaction, after the
 -- numbered migrations, each time (docs/sync.md "Functions and views"). This file holds the current definitions:
 -- change a function or view here, never by copying it into a migration.
 
 SET LOCAL ROLE halldesk_owner;
 SET LOCAL search_path = pg_catalog, central;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- The sync API: all a terminal may call. SECURITY DEFINER (owner halldesk_owner), search_path pinned, the
+-- terminal's identity from session_user. Nothing relies on session state (pgbouncer transaction pooling).
+-- ---------------------------------------------------------------------------------------------------------
 
 -- The hall of the connected terminal (NULL for anyone else): used by the row-level security policies.
 CREATE OR REPLACE FUNCTION sync.my_hall_id()
@@ -16,11 +22,6 @@ SET search_path = pg_catalog, central
 AS $$
     SELECT hall_id FROM central.terminals WHERE role_name = session_user AND active
 $$;
-
--- ---------------------------------------------------------------------------------------------------------
--- The sync API: all a terminal may call. SECURITY DEFINER (owner halldesk_owner), search_path pinned, the
--- terminal's identity from session_user. Nothing relies on session state (pgbouncer transaction pooling).
--- ---------------------------------------------------------------------------------------------------------
 
 -- Who am I, as the server knows it. p_client: anything the client wants to report (version, host); stored.
 CREATE OR REPLACE FUNCTION sync.hello(p_client jsonb DEFAULT '{}')

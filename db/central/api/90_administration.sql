@@ -1,4 +1,5 @@
--- HallDesk central database, re-applied API: Administration: terminals' login roles, payments through other channels. For the administrator only.
+-- HallDesk central database, re-applied API: Administration: terminals' login roles, payments through other channels.
+-- For the administrator only.
 -- `halldeskctl central migrate` runs every db/central/api/*.sql, in name order and in one transaction, after the
 -- numbered migrations, each time (docs/sync.md "Functions and views"). This file holds the current definitions:
 -- change a function or view here, never by copying it into a migration.
