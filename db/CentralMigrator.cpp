@@ -4,6 +4,8 @@
 #include "db/MigrationScripts.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFileInfo>
 #include <QMap>
 
@@ -20,6 +22,19 @@ QMap<int, QString> centralScripts()
     return scripts;
 }
 
+QStringList centralApiFiles()
+{
+    static const QStringList files = [] {
+        const QDir dir(QStringLiteral(":/db/central/api"));
+        QStringList paths;
+        for (const QString& name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+            paths << dir.filePath(name);
+        }
+        return paths;
+    }();
+    return files;
+}
+
 void rollback(CentralConnection& connection)
 {
     try {
@@ -32,15 +47,57 @@ void rollback(CentralConnection& connection)
 void refuseNewer(const CentralConnection& connection, int current, int latest)
 {
     if (current > latest) {
-        throw StoreError(CentralMigrator::tr("The central database %1 is at version %2, newer than this HallDesk knows (up to %3). "
-                            "Install the newer HallDesk; the database was left untouched.")
-                             .arg(connection.settings().redactedUrl())
-                             .arg(current)
-                             .arg(latest));
+        throw StoreError(
+            CentralMigrator::tr("The central database %1 is at version %2, newer than this HallDesk knows (up to %3). "
+                                "Install the newer HallDesk; the database was left untouched.")
+                .arg(connection.settings().redactedUrl())
+                .arg(current)
+                .arg(latest));
+    }
+}
+
+// Every api file, in one transaction under the migration lock: the functions and views as this program knows
+// them, whatever an earlier run or a hand left there (CREATE OR REPLACE keeps owners, privileges and oids).
+void applyApi(CentralConnection& connection, int latest)
+{
+    connection.execScript("BEGIN");
+    try {
+        connection.execScript("SELECT pg_advisory_xact_lock(" + QByteArray::number(kMigrationLock) + ")");
+        // under the lock: a newer migrator may have gone first
+        refuseNewer(connection, CentralMigrator::currentVersion(connection), latest);
+        for (const QString& file : centralApiFiles()) {
+            try {
+                connection.execScript(readMigrationScript(file));
+            } catch (const StoreError& error) {
+                throw StoreError(CentralMigrator::tr("Central API file %1 failed; the API files were rolled back: %2")
+                                     .arg(QStringLiteral("api/") + QFileInfo(file).fileName(), error.message()));
+            }
+        }
+        connection.execScript("COMMIT");
+    } catch (...) {
+        rollback(connection);
+        throw;
     }
 }
 
 } // namespace
+
+QStringList CentralMigrator::apiFiles()
+{
+    return centralApiFiles();
+}
+
+QString CentralMigrator::apiSha256()
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString& file : centralApiFiles()) {
+        hash.addData(QFileInfo(file).fileName().toUtf8());
+        hash.addData(QByteArrayView("\n", 1));
+        hash.addData(readMigrationScript(file));
+        hash.addData(QByteArrayView("\n", 1));
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
 
 int CentralMigrator::latestVersion()
 {
@@ -106,6 +163,15 @@ CentralMigrator::Result CentralMigrator::migrate(CentralConnection& connection, 
         }
         result.to = it.key();
         result.applied << name;
+    }
+    // The api files fit the latest schema only: a migration stopped below it (a test, a step-by-step upgrade)
+    // leaves the functions as its own scripts made them.
+    if (result.to == latest) {
+        applyApi(connection, latest);
+        for (const QString& file : centralApiFiles()) {
+            result.api << QFileInfo(file).fileName();
+        }
+        result.apiSha256 = apiSha256();
     }
     return result;
 }

@@ -249,6 +249,10 @@
         <source>Central migration %1 did not record version %2 (found %3); rolled back.</source>
         <translation>Central migration %1 did not record version %2 (found %3); rolled back.</translation>
     </message>
+    <message>
+        <source>Central API file %1 failed; the API files were rolled back: %2</source>
+        <translation>Central API file %1 failed; the API files were rolled back: %2</translation>
+    </message>
 </context>
 <context>
     <name>CentralSettings</name>
@@ -345,6 +349,29 @@
     <message>
         <source>Settlement %1 of %2 does not agree with its shift&apos;s payments or with itself: %3.</source>
         <translation>Settlement %1 of %2 does not agree with its shift&apos;s payments or with itself: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterFeeCheck</name>
+    <message>
+        <source>the days counted</source>
+        <translation>the days counted</translation>
+    </message>
+    <message>
+        <source>the fee the days come to</source>
+        <translation>the fee the days come to</translation>
+    </message>
+    <message>
+        <source>more fee paid and waived than was owed</source>
+        <translation>more fee paid and waived than was owed</translation>
+    </message>
+    <message>
+        <source>Bill %1, allocation line %2: %3 do not follow from the bill&apos;s state before it and the rates of its days.</source>
+        <translation>Bill %1, allocation line %2: %3 do not follow from the bill&apos;s state before it and the rates of its days.</translation>
+    </message>
+    <message>
+        <source>Bill %1 stands at %2, but its last movement left it at %3.</source>
+        <translation>Bill %1 stands at %2, but its last movement left it at %3.</translation>
     </message>
 </context>
 <context>
@@ -3905,10 +3932,6 @@ Commands:
         <translation>libsodium could not be initialised.</translation>
     </message>
     <message>
-        <source>Bring the central database up to this HallDesk&apos;s schema version. Safe to run again; refuses a database that is newer.</source>
-        <translation>Bring the central database up to this HallDesk&apos;s schema version. Safe to run again; refuses a database that is newer.</translation>
-    </message>
-    <message>
         <source>Usage: halldeskctl central terminal add --url URL --hall CODE --terminal CODE [--name NAME]</source>
         <translation>Usage: halldeskctl central terminal add --url URL --hall CODE --terminal CODE [--name NAME]</translation>
     </message>
@@ -4409,6 +4432,10 @@ Commands:
     <message>
         <source>The business date the command is meant for, YYYY-MM-DD; refused unless it is today&apos;s.</source>
         <translation>The business date the command is meant for, YYYY-MM-DD; refused unless it is today&apos;s.</translation>
+    </message>
+    <message>
+        <source>Bring the central database up to this HallDesk&apos;s schema version and apply its functions and views again. Safe to run again; refuses a database that is newer.</source>
+        <translation>Bring the central database up to this HallDesk&apos;s schema version and apply its functions and views again. Safe to run again; refuses a database that is newer.</translation>
     </message>
 </context>
 </TS>

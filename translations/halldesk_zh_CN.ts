@@ -249,6 +249,10 @@
         <source>Central migration %1 did not record version %2 (found %3); rolled back.</source>
         <translation>中心数据库迁移 %1 未记录版本 %2（实际为 %3），已回滚。</translation>
     </message>
+    <message>
+        <source>Central API file %1 failed; the API files were rolled back: %2</source>
+        <translation>中心数据库 API 文件 %1 执行失败，全部 API 文件已回滚：%2</translation>
+    </message>
 </context>
 <context>
     <name>CentralSettings</name>
@@ -345,6 +349,29 @@
     <message>
         <source>Settlement %1 of %2 does not agree with its shift&apos;s payments or with itself: %3.</source>
         <translation>%2 的日结 %1 与该班次的收费或其自身不符：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterFeeCheck</name>
+    <message>
+        <source>the days counted</source>
+        <translation>计费天数</translation>
+    </message>
+    <message>
+        <source>the fee the days come to</source>
+        <translation>这些天数对应的违约金</translation>
+    </message>
+    <message>
+        <source>more fee paid and waived than was owed</source>
+        <translation>已缴与减免的违约金之和超过应收</translation>
+    </message>
+    <message>
+        <source>Bill %1, allocation line %2: %3 do not follow from the bill&apos;s state before it and the rates of its days.</source>
+        <translation>账单 %1，分配行 %2：%3与该行之前的账单状态及其各天费率不符。</translation>
+    </message>
+    <message>
+        <source>Bill %1 stands at %2, but its last movement left it at %3.</source>
+        <translation>账单 %1 当前为 %2，但其最后一次变动后应为 %3。</translation>
     </message>
 </context>
 <context>
@@ -3892,10 +3919,6 @@ Commands:
         <translation>无法初始化 libsodium。</translation>
     </message>
     <message>
-        <source>Bring the central database up to this HallDesk&apos;s schema version. Safe to run again; refuses a database that is newer.</source>
-        <translation>将中心数据库升级到本 HallDesk 的结构版本。可重复运行；拒绝处理版本更新的数据库。</translation>
-    </message>
-    <message>
         <source>Usage: halldeskctl central terminal add --url URL --hall CODE --terminal CODE [--name NAME]</source>
         <translation>用法：halldeskctl central terminal add --url URL --hall CODE --terminal CODE [--name NAME]</translation>
     </message>
@@ -4396,6 +4419,10 @@ Commands:
     <message>
         <source>The business date the command is meant for, YYYY-MM-DD; refused unless it is today&apos;s.</source>
         <translation>本命令所针对的营业日，格式 YYYY-MM-DD；不是今天则拒绝。</translation>
+    </message>
+    <message>
+        <source>Bring the central database up to this HallDesk&apos;s schema version and apply its functions and views again. Safe to run again; refuses a database that is newer.</source>
+        <translation>将中心数据库升级到本 HallDesk 的结构版本，并重新应用其函数和视图。可重复运行；拒绝处理版本更新的数据库。</translation>
     </message>
 </context>
 </TS>

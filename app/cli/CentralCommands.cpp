@@ -44,8 +44,9 @@ void noPositional(const QCommandLineParser& parser)
 int runMigrate(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Bring the central database up to this HallDesk's schema version. "
-                                              "Safe to run again; refuses a database that is newer."));
+    parser.setApplicationDescription(Text::tr("Bring the central database up to this HallDesk's schema version and "
+                                              "apply its functions and views again. Safe to run again; refuses a "
+                                              "database that is newer."));
     parser.addOption(urlDefinition());
     parse(parser, args);
     noPositional(parser);
@@ -57,6 +58,8 @@ int runMigrate(const QStringList& args)
         {QStringLiteral("to"), result.to},
         {QStringLiteral("latest"), CentralMigrator::latestVersion()},
         {QStringLiteral("applied"), QJsonArray::fromStringList(result.applied)},
+        {QStringLiteral("api"), QJsonArray::fromStringList(result.api)},
+        {QStringLiteral("api_sha256"), result.apiSha256},
     });
     return kExitOk;
 }

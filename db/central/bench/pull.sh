@@ -19,7 +19,7 @@ ms() { date +%s%3N; }
 db="hdpull_$$"
 $PSQL "$URL" -c "CREATE DATABASE $db" >/dev/null
 A="postgresql://halldesk_admin:$PW@127.0.0.1:$PORT/$db"
-for m in "$ROOT"/db/central/[0-9]*.sql; do $PSQL "$A" -1 -f "$m" >/dev/null; done
+"$ROOT/db/central/tests/lib/migrate.sh" "$A"
 t0=$(ms)
 $PSQL "$A" >/dev/null <<SQL
 INSERT INTO central.halls (code, name) VALUES ('H01', 'one'), ('H02', 'two');

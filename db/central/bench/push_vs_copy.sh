@@ -30,7 +30,7 @@ for BATCH in "$@"; do
     db="hdbench_$$_$BATCH"
     $PSQL "$URL" -c "CREATE DATABASE $db" >/dev/null
     A="postgresql://halldesk_admin:$PW@127.0.0.1:$PORT/$db"
-    for m in "$ROOT"/db/central/[0-9]*.sql; do $PSQL "$A" -1 -f "$m" >/dev/null; done
+    "$ROOT/db/central/tests/lib/migrate.sh" "$A"
     $PSQL "$A" -v n="$N" -v batch="$BATCH" >/dev/null <<'SQL'
 INSERT INTO central.halls (code, name) VALUES ('H01', 'bench');
 SELECT central.add_terminal('H01', 'T01', 'bench-terminal-secret');

@@ -27,7 +27,7 @@ PORT=$(cat "$DIR/port"); PW=$(cat "$DIR/admin.password")
 PSQL="psql -X -q -v ON_ERROR_STOP=1"
 $PSQL "$URL" -c "CREATE DATABASE $db" >/dev/null
 A="postgresql://halldesk_admin:$PW@127.0.0.1:$PORT/$db"
-for m in "$ROOT"/db/central/[0-9]*.sql; do $PSQL "$A" -1 -f "$m" >/dev/null; done
+"$ROOT/db/central/tests/lib/migrate.sh" "$A"
 ( cd "$HERE" && $PSQL "$A" -v admin="$A" -v host=127.0.0.1 -v port="$PORT" -v db="$db" -f lib/fixture.psql >/dev/null )
 # K terminals in H01, each with its batches of events in files (batches of 20)
 $PSQL "$A" -v k="$K" -v e="$E" >/dev/null <<'SQL'

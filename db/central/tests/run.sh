@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the central database's psql tests: for each db/central/tests/[0-9]*.sql a fresh database in a throwaway
-# cluster, the migrations applied in order (each in one transaction, as the C++ migrator does), then the test;
-# with no arguments also concurrent.sh (8 terminals pushing at once).
+# cluster, migrated as the C++ migrator does (lib/migrate.sh: the numbered migrations, then the api files), then
+# the test; with no arguments also concurrent.sh (8 terminals pushing at once).
 #
 #   db/central/tests/run.sh [TEST.sql ...]
 #
@@ -35,9 +35,7 @@ for test in "$@"; do
     $PSQL "$URL" -c "CREATE DATABASE $db" >/dev/null
     dburl="postgresql://halldesk_admin:$PASSWORD@127.0.0.1:$PORT/$db"
     ok=1
-    for m in "$HERE"/../[0-9]*.sql; do
-        $PSQL "$dburl" -1 -f "$m" >/dev/null || { ok=0; break; }
-    done
+    "$HERE/lib/migrate.sh" "$dburl" || ok=0
     if [ $ok -eq 1 ]; then
         ( cd "$HERE" && $PSQL "$dburl" -v admin="$dburl" -v host=127.0.0.1 -v port="$PORT" -v db="$db" -f "$test" ) \
             >"$DIR/$name.out" 2>&1 || ok=0
