@@ -207,6 +207,10 @@
         <source>The central connection is closed.</source>
         <translation>中心连接已关闭。</translation>
     </message>
+    <message>
+        <source>The setting %1 of the server URL holds a semicolon, which Qt&apos;s PostgreSQL driver cannot pass on.</source>
+        <translation>服务器 URL 的设置项 %1 含有分号，Qt 的 PostgreSQL 驱动无法传递。</translation>
+    </message>
 </context>
 <context>
     <name>CentralDemoWriter</name>
@@ -269,8 +273,20 @@
         <translation>connect_timeout 必须是正数秒数，而不是“%1”。</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
-        <translation>服务器 URL 中的设置项“%1”无法识别（可用：sslmode、connect_timeout、application_name）。</translation>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>The server URL %1 cannot be read: %2</source>
+        <translation>无法读取服务器 URL %1：%2</translation>
+    </message>
+    <message>
+        <source>The server URL gives %1 ports for %2 hosts.</source>
+        <translation>服务器 URL 为 %2 个主机给出了 %1 个端口。</translation>
+    </message>
+    <message>
+        <source>The server URL has a port that is not a number from 1 to 65535: &quot;%1&quot;.</source>
+        <translation>服务器 URL 中的端口不是 1 到 65535 之间的数字：“%1”。</translation>
     </message>
 </context>
 <context>
@@ -345,6 +361,29 @@
     <message>
         <source>Settlement %1 of %2 does not agree with its shift&apos;s payments or with itself: %3.</source>
         <translation>%2 的日结 %1 与该班次的收费或其自身不符：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterFeeCheck</name>
+    <message>
+        <source>the days counted</source>
+        <translation>计算的天数</translation>
+    </message>
+    <message>
+        <source>the fee the days come to</source>
+        <translation>按天数算出的违约金</translation>
+    </message>
+    <message>
+        <source>more fee paid and waived than was owed</source>
+        <translation>已缴和减免的违约金超过应缴金额</translation>
+    </message>
+    <message>
+        <source>Bill %1, allocation line %2: %3 do not follow from the bill&apos;s state before it and the rates of its days.</source>
+        <translation>账单 %1，分配行 %2：%3 与该账单此前的状态及各日费率不符。</translation>
+    </message>
+    <message>
+        <source>Bill %1 stands at %2, but its last movement left it at %3.</source>
+        <translation>账单 %1 当前为 %2，但其最后一次变动后应为 %3。</translation>
     </message>
 </context>
 <context>
@@ -649,10 +688,6 @@
     <message>
         <source>Cannot open %1 to fill it with demo data: %2</source>
         <translation>无法打开 %1 以写入演示数据：%2</translation>
-    </message>
-    <message>
-        <source>Writing the demo store failed (%1): %2</source>
-        <translation>写入演示数据库失败（%1）：%2</translation>
     </message>
     <message>
         <source>The store has no trigger %1; this demo generator does not match its schema.</source>
@@ -2658,10 +2693,6 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>The centre sent a row of account %1, which this store does not have.</source>
         <translation>中心服务器发来户号 %1 的数据，但本地数据库中没有该户。</translation>
-    </message>
-    <message>
-        <source>This HallDesk does not apply the table %1.</source>
-        <translation>本 HallDesk 不接收表 %1。</translation>
     </message>
     <message>
         <source>The centre sent a member of payer group %1, which this store does not have.</source>
