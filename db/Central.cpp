@@ -9,7 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
-#include <QUrlQuery>
+#include <algorithm>
 #include <libpq-fe.h>
 #include <utility>
 #include <vector>
@@ -27,26 +27,145 @@ QString errorText(const QSqlError& error)
     return text;
 }
 
+// A part of the URL as libpq reads it back: percent-encoded except for the unreserved characters.
+QString encoded(const QString& part)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(part));
+}
+
+// What a URL that libpq could not read says its password is, as written and decoded, found without parsing it:
+// kept out of the message that reports the URL (libpq quotes the part it stumbled on, which may be the password).
+QStringList writtenSecrets(const QString& text)
+{
+    QStringList secrets;
+    const qsizetype scheme = text.indexOf(QLatin1String("://"));
+    if (scheme >= 0) {
+        const qsizetype start = scheme + 3;
+        const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+        const qsizetype colon = text.indexOf(QLatin1Char(':'), start);
+        if (at > start && colon > start && colon < at) {
+            secrets << text.mid(colon + 1, at - colon - 1);
+        }
+    }
+    for (const QString& name : {QStringLiteral("password="), QStringLiteral("sslpassword=")}) {
+        for (qsizetype from = text.indexOf(name); from >= 0; from = text.indexOf(name, from + 1)) {
+            const qsizetype valueStart = from + name.size();
+            const qsizetype valueEnd = text.indexOf(QLatin1Char('&'), valueStart);
+            secrets << text.mid(valueStart, valueEnd < 0 ? -1 : valueEnd - valueStart);
+        }
+    }
+    QStringList all;
+    for (const QString& secret : std::as_const(secrets)) {
+        if (!secret.isEmpty()) {
+            all << secret << QUrl::fromPercentEncoding(secret.toUtf8());
+        }
+    }
+    return all;
+}
+
+QString withoutSecrets(QString text, const QStringList& secrets)
+{
+    for (const QString& secret : secrets) {
+        text.replace(secret, QStringLiteral("***"));
+    }
+    return text;
+}
+
+// The libpq settings whose values are secrets.
+bool isSecret(const QString& keyword)
+{
+    return keyword == QLatin1String("password") || keyword == QLatin1String("sslpassword");
+}
+
+// A value in a libpq connection string: quoted, backslash and quote escaped.
+QString quotedOption(const QString& keyword, const QString& value)
+{
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    quoted.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return keyword + QLatin1String("='") + quoted + QLatin1Char('\'');
+}
+
 } // namespace
 
 CentralSettings CentralSettings::fromUrl(const QString& text)
 {
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid()
-        || (url.scheme() != QStringLiteral("postgresql") && url.scheme() != QStringLiteral("postgres"))) {
+    const QString trimmed = text.trimmed();
+    if (!trimmed.startsWith(QLatin1String("postgresql://")) && !trimmed.startsWith(QLatin1String("postgres://"))) {
         throw StoreError(tr("The server URL must look like postgresql://user:password@host:port/database, not \"%1\".")
                              .arg(QUrl(text).toDisplayString(QUrl::RemovePassword)));
     }
-    CentralSettings settings;
-    if (!url.host().isEmpty()) {
-        settings.host = url.host();
+    char* error = nullptr;
+    PQconninfoOption* parsed = PQconninfoParse(trimmed.toUtf8().constData(), &error);
+    if (parsed == nullptr) {
+        const QStringList secrets = writtenSecrets(trimmed);
+        const QString reason = error != nullptr ? QString::fromUtf8(error).trimmed() : tr("out of memory");
+        PQfreemem(error);
+        throw StoreError(tr("The server URL %1 cannot be read: %2")
+                             .arg(withoutSecrets(trimmed, secrets), withoutSecrets(reason, secrets)));
     }
-    settings.port = url.port(5432);
-    settings.user = url.userName(QUrl::FullyDecoded);
-    settings.password = url.password(QUrl::FullyDecoded);
-    settings.database = url.path(QUrl::FullyDecoded);
-    if (settings.database.startsWith(QLatin1Char('/'))) {
-        settings.database.remove(0, 1);
+    CentralSettings settings;
+    QString portText;
+    QString timeoutText;
+    for (const PQconninfoOption* option = parsed; option->keyword != nullptr; ++option) {
+        if (option->val == nullptr) {
+            continue;
+        }
+        const QString keyword = QString::fromUtf8(option->keyword);
+        const QString value = QString::fromUtf8(option->val);
+        if (keyword == QLatin1String("host")) {
+            if (!value.isEmpty()) {
+                settings.host = value;
+            }
+        } else if (keyword == QLatin1String("port")) {
+            portText = value;
+        } else if (keyword == QLatin1String("dbname")) {
+            settings.database = value;
+        } else if (keyword == QLatin1String("user")) {
+            settings.user = value;
+        } else if (keyword == QLatin1String("password")) {
+            settings.password = value;
+        } else if (keyword == QLatin1String("connect_timeout")) {
+            timeoutText = value;
+        } else if (keyword == QLatin1String("sslmode")) {
+            settings.sslMode = value;
+        } else if (keyword == QLatin1String("application_name")) {
+            settings.applicationName = value;
+        } else {
+            settings.options.append({keyword, value});
+        }
+    }
+    PQconninfoFree(parsed);
+    if (!portText.isEmpty()) {
+        const QStringList each = portText.split(QLatin1Char(','));
+        const qsizetype hosts = settings.host.count(QLatin1Char(',')) + 1;
+        if (each.size() > 1 && each.size() != hosts) {
+            // libpq would refuse it at connect
+            throw StoreError(tr("The server URL gives %1 ports for %2 hosts.").arg(each.size()).arg(hosts));
+        }
+        QList<int> numbers;
+        for (const QString& port : each) {
+            bool ok = port.isEmpty();
+            const int number = port.isEmpty() ? 5432 : port.toInt(&ok);
+            if (!ok || number <= 0 || number > 65535) {
+                throw StoreError(
+                    tr("The server URL has a port that is not a number from 1 to 65535: \"%1\".").arg(port));
+            }
+            numbers << number;
+        }
+        settings.port = numbers.front();
+        if (std::any_of(numbers.cbegin(), numbers.cend(),
+                        [&numbers](int number) { return number != numbers.front(); })) {
+            settings.ports = portText;
+        }
+    }
+    if (!timeoutText.isEmpty()) {
+        bool ok = false;
+        const int seconds = timeoutText.toInt(&ok);
+        if (!ok || seconds <= 0) {
+            throw StoreError(tr("connect_timeout must be a positive number of seconds, not \"%1\".").arg(timeoutText));
+        }
+        settings.connectTimeoutSeconds = seconds;
     }
     if (settings.database.isEmpty() || settings.database.contains(QLatin1Char('/'))) {
         throw StoreError(tr("The server URL names no database: %1").arg(settings.redactedUrl()));
@@ -54,45 +173,48 @@ CentralSettings CentralSettings::fromUrl(const QString& text)
     if (settings.user.isEmpty()) {
         throw StoreError(tr("The server URL names no user: %1").arg(settings.redactedUrl()));
     }
-    const QUrlQuery query(url);
-    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (key == QStringLiteral("connect_timeout")) {
-            bool ok = false;
-            const int seconds = value.toInt(&ok);
-            if (!ok || seconds <= 0) {
-                throw StoreError(tr("connect_timeout must be a positive number of seconds, not \"%1\".").arg(value));
-            }
-            settings.connectTimeoutSeconds = seconds;
-        } else if (key == QStringLiteral("sslmode")) {
-            settings.sslMode = value;
-        } else if (key == QStringLiteral("application_name")) {
-            settings.applicationName = value;
-        } else {
-            throw StoreError(tr("Unknown setting \"%1\" in the server URL (known: sslmode, connect_timeout, "
-                                "application_name).")
-                                 .arg(key));
-        }
-    }
     return settings;
 }
 
 QString CentralSettings::url() const
 {
-    QUrl url;
-    url.setScheme(QStringLiteral("postgresql"));
-    url.setHost(host);
-    url.setPort(port);
-    url.setUserName(user);
-    url.setPassword(password);
-    url.setPath(QLatin1Char('/') + database);
-    QUrlQuery query;
+    QString url = QStringLiteral("postgresql://");
+    if (!user.isEmpty()) {
+        url += encoded(user);
+        if (!password.isEmpty()) {
+            url += QLatin1Char(':') + encoded(password);
+        }
+        url += QLatin1Char('@');
+    }
+    const QStringList hosts = host.split(QLatin1Char(','));
+    const QStringList hostPorts = ports.split(QLatin1Char(','));
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        if (i > 0) {
+            url += QLatin1Char(',');
+        }
+        const QString& name = hosts.at(i);
+        // an IPv6 address goes in brackets; a socket folder's slashes are encoded
+        url += name.contains(QLatin1Char(':')) ? QLatin1Char('[') + name + QLatin1Char(']') : encoded(name);
+        const QString hostPort = ports.isEmpty() ? QString::number(port) : hostPorts.value(i);
+        if (!hostPort.isEmpty()) {
+            url += QLatin1Char(':') + hostPort;
+        }
+    }
+    url += QLatin1Char('/') + encoded(database);
+    QStringList query;
     if (!sslMode.isEmpty()) {
-        query.addQueryItem(QStringLiteral("sslmode"), sslMode);
+        query << QStringLiteral("sslmode=") + encoded(sslMode);
+    }
+    if (connectTimeoutSeconds != CentralSettings().connectTimeoutSeconds) {
+        query << QStringLiteral("connect_timeout=%1").arg(connectTimeoutSeconds);
+    }
+    for (const auto& [keyword, value] : options) {
+        query << encoded(keyword) + QLatin1Char('=') + encoded(value);
     }
     if (!query.isEmpty()) {
-        url.setQuery(query);
+        url += QLatin1Char('?') + query.join(QLatin1Char('&'));
     }
-    return url.toString(QUrl::FullyEncoded);
+    return url;
 }
 
 QString CentralSettings::redactedUrl() const
@@ -101,12 +223,41 @@ QString CentralSettings::redactedUrl() const
     if (!copy.password.isEmpty()) {
         copy.password = QStringLiteral("***");
     }
+    for (auto& [keyword, value] : copy.options) {
+        if (isSecret(keyword)) {
+            value = QStringLiteral("***");
+        }
+    }
     return QUrl::fromPercentEncoding(copy.url().toUtf8());
 }
 
 CentralConnection::CentralConnection(const CentralSettings& settings)
     : m_settings(settings)
 {
+    // Beside host, port, database, user and password, every libpq setting goes in QPSQL's options, quoted.
+    QList<std::pair<QString, QString>> libpqOptions{
+        {QStringLiteral("connect_timeout"), QString::number(settings.connectTimeoutSeconds)}};
+    if (!settings.ports.isEmpty()) {
+        libpqOptions.append({QStringLiteral("port"), settings.ports});
+    }
+    if (!settings.sslMode.isEmpty()) {
+        libpqOptions.append({QStringLiteral("sslmode"), settings.sslMode});
+    }
+    if (!settings.applicationName.isEmpty()) {
+        libpqOptions.append({QStringLiteral("application_name"), settings.applicationName});
+    }
+    libpqOptions.append(settings.options);
+    QStringList options;
+    for (const auto& [keyword, value] : std::as_const(libpqOptions)) {
+        // QPSQL turns every semicolon of its options into a space, inside quotes too
+        if (value.contains(QLatin1Char(';'))) {
+            throw StoreError(
+                tr("The setting %1 of the server URL holds a semicolon, which Qt's PostgreSQL driver cannot pass on.")
+                    .arg(keyword));
+        }
+        options << quotedOption(keyword, value);
+    }
+
     static QAtomicInteger<quint64> counter;
     m_name = QStringLiteral("halldesk-central-%1").arg(counter.fetchAndAddRelaxed(1));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
@@ -114,18 +265,13 @@ CentralConnection::CentralConnection(const CentralSettings& settings)
         QSqlDatabase::removeDatabase(m_name);
         throw StoreError(tr("Qt's PostgreSQL driver (QPSQL) is missing: install libqt6sql6-psql."));
     }
+    // A list of hosts goes as it is (QPSQL quotes it, libpq splits it at the commas); a list of ports goes with the
+    // options.
     db.setHostName(settings.host);
-    db.setPort(settings.port);
+    db.setPort(settings.ports.isEmpty() ? settings.port : -1);
     db.setDatabaseName(settings.database);
     db.setUserName(settings.user);
     db.setPassword(settings.password);
-    QStringList options{QStringLiteral("connect_timeout=%1").arg(settings.connectTimeoutSeconds)};
-    if (!settings.sslMode.isEmpty()) {
-        options << QStringLiteral("sslmode=%1").arg(settings.sslMode);
-    }
-    if (!settings.applicationName.isEmpty()) {
-        options << QStringLiteral("application_name=%1").arg(settings.applicationName);
-    }
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
         const QString message = errorText(db.lastError());

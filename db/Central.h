@@ -5,40 +5,47 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QJsonValue>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 #include <functional>
 #include <string_view>
+#include <utility>
 
 struct pg_conn;
 struct pg_result;
 
 namespace HallDesk {
 
-// Where the central PostgreSQL server is, parsed from a URL of the form
-// postgresql://user:password@host:port/database[?sslmode=…&connect_timeout=…&application_name=…].
+// Where the central PostgreSQL server is, parsed by libpq (PQconninfoParse) from a URL of the form
+// postgresql://user:password@host[:port][,host2[:port2]…]/database[?setting=value&…]: every libpq setting works
+// (sslmode, sslrootcert, target_session_attrs, several hosts tried in order, …). A user and a database are required;
+// the host is 127.0.0.1 when the URL names none.
 struct CentralSettings
 {
     Q_DECLARE_TR_FUNCTIONS(CentralSettings)
 
 public:
-    QString host = QStringLiteral("127.0.0.1");
-    int port = 5432;
+    QString host = QStringLiteral("127.0.0.1"); // one host, or several separated by commas (tried in order)
+    int port = 5432; // the port of every host, unless `ports` names one per host
+    QString ports; // one port per host ("5433,5432") when the URL gives hosts different ports; else empty
     QString database;
     QString user;
     QString password;
-    int connectTimeoutSeconds = 10;
+    int connectTimeoutSeconds = 10; // per host
     int statementTimeoutSeconds = 0; // 0: none; set on each connection after it opens (not part of the URL)
     QString sslMode; // empty: libpq's default
-    QString applicationName = QStringLiteral("halldesk");
+    QString applicationName = QStringLiteral("halldesk"); // set by the program, not kept in url()
+    // Every other libpq setting the URL gives (sslrootcert, target_session_attrs, hostaddr, …), passed on as is.
+    QList<std::pair<QString, QString>> options;
 
-    // Throws StoreError naming what is wrong with the URL.
+    // Throws StoreError naming what is wrong with the URL; the password never appears in the message.
     static CentralSettings fromUrl(const QString& url);
-    // The same URL for messages: the password replaced by "***".
+    // The same URL for messages, logs and the settings shown: the password (and sslpassword) replaced by "***".
     QString redactedUrl() const;
-    // A URL for these settings with the password in it (for `central terminal add`).
+    // A URL for these settings with the password in it (for `central terminal add`); fromUrl reads it back.
     QString url() const;
 };
 

@@ -1,18 +1,19 @@
 #include "db/SqliteStatement.h"
 
+#include "db/SqliteDatabase.h"
 #include "db/StoreError.h"
 
 #include <sqlite3.h>
 
 namespace HallDesk {
 
-SqliteStatement::SqliteStatement(sqlite3* db, const QByteArray& sql)
-    : m_db(db)
+SqliteStatement::SqliteStatement(SqliteDatabase& db, const QByteArray& sql)
+    : m_db(db.m_db)
 {
-    if (sqlite3_prepare_v3(db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr)
+    if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr)
         != SQLITE_OK) {
         throw StoreError(
-            QStringLiteral("%1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(db)), QString::fromUtf8(sql.left(80))));
+            QStringLiteral("%1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(m_db)), QString::fromUtf8(sql.left(80))));
     }
 }
 
@@ -24,6 +25,11 @@ SqliteStatement::~SqliteStatement()
 void SqliteStatement::text(int index, std::string_view value)
 {
     check(sqlite3_bind_text(m_statement, index, value.data(), int(value.size()), SQLITE_STATIC));
+}
+
+void SqliteStatement::copiedText(int index, std::string_view value)
+{
+    check(sqlite3_bind_text(m_statement, index, value.data(), int(value.size()), SQLITE_TRANSIENT));
 }
 
 void SqliteStatement::integer(int index, qint64 value)
@@ -61,6 +67,13 @@ bool SqliteStatement::next()
 qint64 SqliteStatement::columnInteger(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
+}
+
+std::string_view SqliteStatement::columnText(int column) const
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+    return text == nullptr ? std::string_view()
+                           : std::string_view(text, std::size_t(sqlite3_column_bytes(m_statement, column)));
 }
 
 bool SqliteStatement::columnIsNull(int column) const

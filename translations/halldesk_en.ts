@@ -207,6 +207,10 @@
         <source>The central connection is closed.</source>
         <translation>The central connection is closed.</translation>
     </message>
+    <message>
+        <source>The setting %1 of the server URL holds a semicolon, which Qt&apos;s PostgreSQL driver cannot pass on.</source>
+        <translation>The setting %1 of the server URL holds a semicolon, which Qt&apos;s PostgreSQL driver cannot pass on.</translation>
+    </message>
 </context>
 <context>
     <name>CentralDemoWriter</name>
@@ -273,8 +277,20 @@
         <translation>connect_timeout must be a positive number of seconds, not &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
-        <translation>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</translation>
+        <source>out of memory</source>
+        <translation>out of memory</translation>
+    </message>
+    <message>
+        <source>The server URL %1 cannot be read: %2</source>
+        <translation>The server URL %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The server URL gives %1 ports for %2 hosts.</source>
+        <translation>The server URL gives %1 ports for %2 hosts.</translation>
+    </message>
+    <message>
+        <source>The server URL has a port that is not a number from 1 to 65535: &quot;%1&quot;.</source>
+        <translation>The server URL has a port that is not a number from 1 to 65535: &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -676,10 +692,6 @@
     <message>
         <source>Cannot open %1 to fill it with demo data: %2</source>
         <translation>Cannot open %1 to fill it with demo data: %2</translation>
-    </message>
-    <message>
-        <source>Writing the demo store failed (%1): %2</source>
-        <translation>Writing the demo store failed (%1): %2</translation>
     </message>
     <message>
         <source>The store has no trigger %1; this demo generator does not match its schema.</source>
@@ -2697,10 +2709,6 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>The centre sent a row of account %1, which this store does not have.</source>
         <translation>The centre sent a row of account %1, which this store does not have.</translation>
-    </message>
-    <message>
-        <source>This HallDesk does not apply the table %1.</source>
-        <translation>This HallDesk does not apply the table %1.</translation>
     </message>
     <message>
         <source>The centre sent a member of payer group %1, which this store does not have.</source>

@@ -207,6 +207,10 @@
         <source>The central connection is closed.</source>
         <translation>中心连接已关闭。</translation>
     </message>
+    <message>
+        <source>The setting %1 of the server URL holds a semicolon, which Qt&apos;s PostgreSQL driver cannot pass on.</source>
+        <translation>服务器 URL 的设置项 %1 含有分号，Qt 的 PostgreSQL 驱动无法传递。</translation>
+    </message>
 </context>
 <context>
     <name>CentralDemoWriter</name>
@@ -275,6 +279,22 @@
     <message>
         <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
         <translation>服务器 URL 中的设置项“%1”无法识别（可用：sslmode、connect_timeout、application_name）。</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>The server URL %1 cannot be read: %2</source>
+        <translation>无法读取服务器 URL %1：%2</translation>
+    </message>
+    <message>
+        <source>The server URL gives %1 ports for %2 hosts.</source>
+        <translation>服务器 URL 为 %2 个主机给出了 %1 个端口。</translation>
+    </message>
+    <message>
+        <source>The server URL has a port that is not a number from 1 to 65535: &quot;%1&quot;.</source>
+        <translation>服务器 URL 中的端口不是 1 到 65535 之间的数字：“%1”。</translation>
     </message>
 </context>
 <context>
@@ -355,19 +375,19 @@
     <name>CounterFeeCheck</name>
     <message>
         <source>the days counted</source>
-        <translation>计费天数</translation>
+        <translation>计算的天数</translation>
     </message>
     <message>
         <source>the fee the days come to</source>
-        <translation>这些天数对应的违约金</translation>
+        <translation>按天数算出的违约金</translation>
     </message>
     <message>
         <source>more fee paid and waived than was owed</source>
-        <translation>已缴与减免的违约金之和超过应收</translation>
+        <translation>已缴和减免的违约金超过应缴金额</translation>
     </message>
     <message>
         <source>Bill %1, allocation line %2: %3 do not follow from the bill&apos;s state before it and the rates of its days.</source>
-        <translation>账单 %1，分配行 %2：%3与该行之前的账单状态及其各天费率不符。</translation>
+        <translation>账单 %1，分配行 %2：%3 与该账单此前的状态及各日费率不符。</translation>
     </message>
     <message>
         <source>Bill %1 stands at %2, but its last movement left it at %3.</source>
@@ -4423,6 +4443,10 @@ Commands:
     <message>
         <source>Bring the central database up to this HallDesk&apos;s schema version and apply its functions and views again. Safe to run again; refuses a database that is newer.</source>
         <translation>将中心数据库升级到本 HallDesk 的结构版本，并重新应用其函数和视图。可重复运行；拒绝处理版本更新的数据库。</translation>
+    </message>
+    <message>
+        <source>Bring the central database up to this HallDesk&apos;s schema version. Safe to run again; refuses a database that is newer.</source>
+        <translation>将中心数据库升级到本 HallDesk 的结构版本。可重复运行；拒绝处理版本更新的数据库。</translation>
     </message>
 </context>
 </TS>

@@ -4,10 +4,11 @@
 #include "app/auth/Operator.h"
 #include "app/billing/CustomerClass.h"
 #include "app/demo/DemoPlaces.h"
+#include "db/SqliteDatabase.h"
+#include "db/SqliteStatement.h"
 #include "db/StoreError.h"
 
 #include <array>
-#include <sqlite3.h>
 #include <string_view>
 
 namespace HallDesk {
@@ -92,118 +93,41 @@ std::string_view view(const QByteArray& bytes)
     return {bytes.constData(), std::size_t(bytes.size())};
 }
 
-} // namespace
-
-// A prepared statement, bound by position and reset after each run. Bound text is not copied (except through
-// copiedText()): it must live until run() returns.
-class DemoWriter::Statement final
+// Binds text that need not outlive the call: SQLite keeps a copy.
+void copyText(SqliteStatement& statement, int index, const QString& value)
 {
-public:
-    Statement(DemoWriter& writer, const QByteArray& sql)
-        : m_writer(writer)
-    {
-        if (sqlite3_prepare_v3(writer.m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_statement,
-                               nullptr)
-            != SQLITE_OK) {
-            writer.fail(QString::fromUtf8(sql.left(60)));
-        }
-    }
-    ~Statement() { sqlite3_finalize(m_statement); }
-    Q_DISABLE_COPY_MOVE(Statement)
+    statement.copiedText(index, view(value.toUtf8()));
+}
 
-    void text(int index, std::string_view value)
-    {
-        check(sqlite3_bind_text(m_statement, index, value.data(), int(value.size()), SQLITE_STATIC));
-    }
-    void copiedText(int index, const QString& value)
-    {
-        const QByteArray utf8 = value.toUtf8();
-        check(sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
-    }
-    void integer(int index, qint64 value) { check(sqlite3_bind_int64(m_statement, index, value)); }
-    void null(int index) { check(sqlite3_bind_null(m_statement, index)); }
-
-    void run()
-    {
-        const int result = sqlite3_step(m_statement);
-        sqlite3_reset(m_statement);
-        if (result != SQLITE_DONE) {
-            m_writer.fail(QString::fromUtf8(sqlite3_sql(m_statement)).left(60));
-        }
-    }
-
-private:
-    void check(int result)
-    {
-        if (result != SQLITE_OK) {
-            m_writer.fail(QString::fromUtf8(sqlite3_sql(m_statement)).left(60));
-        }
-    }
-
-    DemoWriter& m_writer;
-    sqlite3_stmt* m_statement = nullptr;
-};
+} // namespace
 
 DemoWriter::DemoWriter(const QString& path)
 {
     // This connection is used by one thread only: no mutexes around every call.
-    if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
-        != SQLITE_OK) {
-        const QString reason = QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "out of memory");
-        sqlite3_close_v2(m_db);
-        m_db = nullptr;
+    QString reason;
+    m_db = SqliteDatabase::open(path, &reason);
+    if (!m_db) {
         throw StoreError(tr("Cannot open %1 to fill it with demo data: %2").arg(path, reason));
     }
-    sqlite3_busy_timeout(m_db, 10000);
 }
 
-DemoWriter::~DemoWriter()
-{
-    // Statements first: the connection closes only when none is left.
-    m_hall.reset();
-    m_terminal.reset();
-    m_operator.reset();
-    m_role.reset();
-    m_group.reset();
-    m_member.reset();
-    m_area.reset();
-    m_batch = AccountStatements{};
-    m_single = AccountStatements{};
-    sqlite3_close_v2(m_db);
-}
+DemoWriter::~DemoWriter() = default;
 
-void DemoWriter::fail(const QString& what)
+std::unique_ptr<SqliteStatement> DemoWriter::prepare(const QByteArray& sql)
 {
-    throw StoreError(tr("Writing the demo store failed (%1): %2").arg(what, QString::fromUtf8(sqlite3_errmsg(m_db))));
-}
-
-void DemoWriter::exec(const QByteArray& sql)
-{
-    char* error = nullptr;
-    if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &error) != SQLITE_OK) {
-        const QString message = QString::fromUtf8(error ? error : sqlite3_errmsg(m_db));
-        sqlite3_free(error);
-        throw StoreError(tr("Writing the demo store failed (%1): %2").arg(QString::fromUtf8(sql.left(60)), message));
-    }
+    return std::make_unique<SqliteStatement>(*m_db, sql);
 }
 
 QList<QByteArray> DemoWriter::column(const QByteArray& sql, const char* parameter)
 {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
-        fail(QString::fromUtf8(sql.left(60)));
-    }
+    SqliteStatement query(*m_db, sql);
     if (parameter != nullptr) {
-        sqlite3_bind_text(statement, 1, parameter, -1, SQLITE_STATIC);
+        query.text(1, parameter);
     }
     QList<QByteArray> values;
-    int result = SQLITE_ROW;
-    while ((result = sqlite3_step(statement)) == SQLITE_ROW) {
-        values.append(QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0))));
-    }
-    sqlite3_finalize(statement);
-    if (result != SQLITE_DONE) {
-        fail(QString::fromUtf8(sql.left(60)));
+    while (query.next()) {
+        const std::string_view value = query.columnText(0);
+        values.append(QByteArray(value.data(), qsizetype(value.size())));
     }
     return values;
 }
@@ -215,28 +139,23 @@ void DemoWriter::begin(const DemoCalendar& calendar)
     // the kernel writes them out while the load goes on rather than all at the commit. CHECK constraints are left to
     // the generator, which makes only valid rows (a check with an IN list costs a temporary table per statement);
     // TestDemo runs integrity_check, which checks them all.
-    exec("PRAGMA journal_mode = MEMORY");
-    exec("PRAGMA synchronous = OFF");
-    exec("PRAGMA cache_size = -262144");
-    exec("PRAGMA foreign_keys = OFF");
-    exec("PRAGMA ignore_check_constraints = ON");
-    exec("BEGIN IMMEDIATE");
+    m_db->exec("PRAGMA journal_mode = MEMORY");
+    m_db->exec("PRAGMA synchronous = OFF");
+    m_db->exec("PRAGMA cache_size = -262144");
+    m_db->exec("PRAGMA foreign_keys = OFF");
+    m_db->exec("PRAGMA ignore_check_constraints = ON");
+    m_db->exec("BEGIN IMMEDIATE");
     setAside();
 
-    m_hall = std::make_unique<Statement>(
-        *this, insert("INSERT INTO halls (id, code, name, province, district, address, phone)", 7, 1));
-    m_terminal
-        = std::make_unique<Statement>(*this, insert("INSERT OR IGNORE INTO terminals (hall_id, code, name)", 3, 1));
-    m_operator = std::make_unique<Statement>(
-        *this,
+    m_hall = prepare(insert("INSERT INTO halls (id, code, name, province, district, address, phone)", 7, 1));
+    m_terminal = prepare(insert("INSERT OR IGNORE INTO terminals (hall_id, code, name)", 3, 1));
+    m_operator = prepare(
         "INSERT INTO operators (id, code, name, hall_id, password_hash, active, failed_attempts, locked_until, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 0, NULL, ?, ?)");
-    m_role = std::make_unique<Statement>(*this, insert("INSERT INTO operator_roles (operator_id, role)", 2, 1));
-    m_group = std::make_unique<Statement>(*this, insert("INSERT INTO payer_groups (id, code, name, kind)", 4, 1));
-    m_member
-        = std::make_unique<Statement>(*this, insert("INSERT INTO payer_group_members (group_id, account_id)", 2, 1));
-    m_area = std::make_unique<Statement>(
-        *this, insert("INSERT INTO transformer_areas (id, code, name, hall_id, collector_id)", 5, 1));
+    m_role = prepare(insert("INSERT INTO operator_roles (operator_id, role)", 2, 1));
+    m_group = prepare(insert("INSERT INTO payer_groups (id, code, name, kind)", 4, 1));
+    m_member = prepare(insert("INSERT INTO payer_group_members (group_id, account_id)", 2, 1));
+    m_area = prepare(insert("INSERT INTO transformer_areas (id, code, name, hall_id, collector_id)", 5, 1));
     m_batch = prepareAccounts(kBatchAccounts, calendar);
     m_single = prepareAccounts(1, calendar);
 }
@@ -245,16 +164,13 @@ DemoWriter::AccountStatements DemoWriter::prepareAccounts(int accounts, const De
 {
     AccountStatements statements;
     statements.accounts = accounts;
-    statements.account = std::make_unique<Statement>(
-        *this,
+    statements.account = prepare(
         insert("INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, area_id, meter_no, "
                "status, risk_level, collector_id, prepaid_fen, id_card_no, opened_on, updated_at)",
                kAccountFields, accounts));
-    statements.contact = std::make_unique<Statement>(
-        *this,
-        insert("INSERT INTO contacts (account_id, phone, mobile, wechat, email, updated_at)", kContactFields,
-               accounts));
-    statements.bills = std::make_unique<Statement>(*this, billsInsert(accounts));
+    statements.contact = prepare(insert("INSERT INTO contacts (account_id, phone, mobile, wechat, email, updated_at)",
+                                        kContactFields, accounts));
+    statements.bills = prepare(billsInsert(accounts));
     // Bindings stay through every reset: the periods are bound once. Their text lives in the calendar.
     for (int period = 0; period < DemoCalendar::kPeriods; ++period) {
         const DemoCalendar::Period& dates = calendar.period(period);
@@ -269,7 +185,7 @@ void DemoWriter::setAside()
 {
     m_setAside = column("SELECT sql" + QByteArray(kIndexesBuiltAfter));
     for (const QByteArray& name : column("SELECT name" + QByteArray(kIndexesBuiltAfter))) {
-        exec("DROP INDEX " + name);
+        m_db->exec("DROP INDEX " + name);
     }
     for (const char* name : kSearchTriggers) {
         const QList<QByteArray> trigger
@@ -279,7 +195,7 @@ void DemoWriter::setAside()
                                  .arg(QLatin1String(name)));
         }
         m_setAside.append(trigger.front());
-        exec("DROP TRIGGER " + QByteArray(name));
+        m_db->exec("DROP TRIGGER " + QByteArray(name));
     }
 }
 
@@ -308,16 +224,16 @@ void DemoWriter::writeHall(qint64 id, const DemoHallSite& hall)
 void DemoWriter::writeTerminal(qint64 hallId, const QString& code)
 {
     m_terminal->integer(1, hallId);
-    m_terminal->copiedText(2, code);
-    m_terminal->copiedText(3, code);
+    copyText(*m_terminal, 2, code);
+    copyText(*m_terminal, 3, code);
     m_terminal->run();
 }
 
 void DemoWriter::writeOperator(const DemoOperatorRow& row, const QByteArray& passwordHash, const QByteArray& createdAt)
 {
     m_operator->integer(1, row.id);
-    m_operator->copiedText(2, row.code);
-    m_operator->copiedText(3, row.name);
+    copyText(*m_operator, 2, row.code);
+    copyText(*m_operator, 3, row.name);
     m_operator->integer(4, row.hallId);
     m_operator->text(5, view(passwordHash));
     m_operator->text(6, view(createdAt));
@@ -325,7 +241,7 @@ void DemoWriter::writeOperator(const DemoOperatorRow& row, const QByteArray& pas
     m_operator->run();
     for (const Role role : row.roles) {
         m_role->integer(1, row.id);
-        m_role->copiedText(2, roleCode(role));
+        copyText(*m_role, 2, roleCode(role));
         m_role->run();
     }
 }
@@ -348,9 +264,9 @@ void DemoWriter::writeMember(qint64 groupId, qint64 accountId)
 
 void DemoWriter::writeAccounts(AccountStatements& statements, const DemoAccountRow* rows, const DemoCalendar& calendar)
 {
-    Statement& account = *statements.account;
-    Statement& contact = *statements.contact;
-    Statement& bills = *statements.bills;
+    SqliteStatement& account = *statements.account;
+    SqliteStatement& contact = *statements.contact;
+    SqliteStatement& bills = *statements.bills;
     for (int i = 0; i < statements.accounts; ++i) {
         const DemoAccountRow& row = rows[i];
         const int a = i * kAccountFields;
@@ -367,7 +283,7 @@ void DemoWriter::writeAccounts(AccountStatements& statements, const DemoAccountR
         account.integer(a + 11, row.collectorId);
         account.integer(a + 12, row.billing.prepaidFen);
         // the cache keeps ID numbers masked, the demo's too (the central demo keeps them whole: CentralDemoWriter)
-        account.copiedText(a + 13, maskIdCardForCache(QString::fromLatin1(row.idCardNo)));
+        copyText(account, a + 13, maskIdCardForCache(QString::fromLatin1(row.idCardNo)));
         account.text(a + 14, calendar.date(row.openedOnDay));
         account.text(a + 15, row.updatedAt);
 
@@ -421,8 +337,8 @@ void DemoWriter::writeChunk(const DemoChunk& chunk, const DemoCalendar& calendar
 
 void DemoWriter::writeNameGrams(const DemoNameGrams& grams)
 {
-    Statement many(*this, insert("INSERT INTO name_grams (gram, account_id)", 2, kGramRows));
-    Statement one(*this, insert("INSERT INTO name_grams (gram, account_id)", 2, 1));
+    SqliteStatement many(*m_db, insert("INSERT INTO name_grams (gram, account_id)", 2, kGramRows));
+    SqliteStatement one(*m_db, insert("INSERT INTO name_grams (gram, account_id)", 2, 1));
     // Bound text must live until the statement has run: a batch keeps its grams.
     std::vector<std::string> batch;
     std::vector<qint64> ids;
@@ -452,10 +368,11 @@ void DemoWriter::writeNameGrams(const DemoNameGrams& grams)
 void DemoWriter::buildSearch()
 {
     // What accounts_search_insert does row by row, for all accounts at once.
-    exec(QByteArray("INSERT INTO account_search (account_search, rank) VALUES ('hashsize', ") + kSearchHashSize + ')');
-    exec("INSERT INTO account_search (account_search) VALUES ('rebuild')");
-    exec(QByteArray("INSERT INTO account_search (account_search, rank) VALUES ('hashsize', ") + kDefaultSearchHashSize
-         + ')');
+    m_db->exec(QByteArray("INSERT INTO account_search (account_search, rank) VALUES ('hashsize', ") + kSearchHashSize
+               + ')');
+    m_db->exec("INSERT INTO account_search (account_search) VALUES ('rebuild')");
+    m_db->exec(QByteArray("INSERT INTO account_search (account_search, rank) VALUES ('hashsize', ")
+               + kDefaultSearchHashSize + ')');
 }
 
 void DemoWriter::finish(const DemoNameGrams& grams)
@@ -463,25 +380,25 @@ void DemoWriter::finish(const DemoNameGrams& grams)
     writeNameGrams(grams);
     // Every prepaid balance enters the ledger as its opening line, as the counter migration does for balances that
     // existed before it, so that `halldeskctl check` finds accounts and ledger in agreement. One pass in SQL.
-    exec("INSERT INTO prepaid_ledger (account_id, delta_fen, balance_after, created_at, note) "
-         "SELECT id, prepaid_fen, prepaid_fen, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'opening' "
-         "FROM accounts WHERE prepaid_fen <> 0 ORDER BY id");
+    m_db->exec("INSERT INTO prepaid_ledger (account_id, delta_fen, balance_after, created_at, note) "
+               "SELECT id, prepaid_fen, prepaid_fen, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'opening' "
+               "FROM accounts WHERE prepaid_fen <> 0 ORDER BY id");
     buildSearch();
     for (const QByteArray& sql : std::as_const(m_setAside)) {
-        exec(sql);
+        m_db->exec(sql);
     }
     m_setAside.clear();
-    exec("COMMIT");
-    exec("PRAGMA ignore_check_constraints = OFF");
-    exec("PRAGMA analysis_limit = 1000");
-    exec("ANALYZE");
+    m_db->exec("COMMIT");
+    m_db->exec("PRAGMA ignore_check_constraints = OFF");
+    m_db->exec("PRAGMA analysis_limit = 1000");
+    m_db->exec("ANALYZE");
     // Back to how every store is opened: WAL, and FULL syncing for anything that moves money.
-    exec("PRAGMA journal_mode = WAL");
+    m_db->exec("PRAGMA journal_mode = WAL");
     if (column("PRAGMA journal_mode").value(0).compare("wal", Qt::CaseInsensitive) != 0) {
         throw StoreError(tr("The demo store cannot be switched to WAL mode."));
     }
-    exec("PRAGMA synchronous = FULL");
-    exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    m_db->exec("PRAGMA synchronous = FULL");
+    m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 } // namespace HallDesk

@@ -12,18 +12,19 @@
 #include <memory>
 #include <vector>
 
-struct sqlite3;
-
 namespace HallDesk {
 
 struct DemoHallSite;
+class SqliteDatabase;
+class SqliteStatement;
 
-// Loads a freshly migrated store through SQLite's own API: one connection of its own, prepared statements reused
-// for every batch of rows, one transaction, rows in primary-key order, and for the load only no syncing, a large
-// cache and the rollback journal kept in memory (the file is new; a failed load is deleted, never repaired). The
-// search triggers on accounts and the secondary indexes of accounts, contacts and name_grams are set aside during
-// the load; the search tables and the indexes are built in one pass afterwards, and everything set aside is put
-// back with the very text sqlite_master held, so the schema is the migration's to the letter.
+// Loads a freshly migrated store through SQLite's own API (db/SqliteDatabase, db/SqliteStatement): one connection
+// of its own, prepared statements reused for every batch of rows, one transaction, rows in primary-key order, and
+// for the load only no syncing, a large cache and the rollback journal kept in memory (the file is new; a failed load
+// is deleted, never repaired). The search triggers on accounts and the secondary indexes of accounts, contacts and
+// name_grams are set aside during the load; the search tables and the indexes are built in one pass afterwards, and
+// everything set aside is put back with the very text sqlite_master held, so the schema is the migration's to the
+// letter.
 class DemoWriter final
 {
     Q_DECLARE_TR_FUNCTIONS(DemoWriter)
@@ -51,18 +52,16 @@ public:
     void finish(const DemoNameGrams& grams);
 
 private:
-    class Statement;
-
     // The statements that write accounts, their contact cards and their bills, for a fixed number of accounts.
     struct AccountStatements
     {
         int accounts = 0;
-        std::unique_ptr<Statement> account;
-        std::unique_ptr<Statement> contact;
-        std::unique_ptr<Statement> bills;
+        std::unique_ptr<SqliteStatement> account;
+        std::unique_ptr<SqliteStatement> contact;
+        std::unique_ptr<SqliteStatement> bills;
     };
 
-    void exec(const QByteArray& sql);
+    std::unique_ptr<SqliteStatement> prepare(const QByteArray& sql);
     // The first column of every row of a query with at most one text parameter.
     QList<QByteArray> column(const QByteArray& sql, const char* parameter = nullptr);
     void setAside();
@@ -70,16 +69,15 @@ private:
     void writeAccounts(AccountStatements& statements, const DemoAccountRow* rows, const DemoCalendar& calendar);
     void writeNameGrams(const DemoNameGrams& grams);
     void buildSearch();
-    [[noreturn]] void fail(const QString& what);
 
-    sqlite3* m_db = nullptr;
-    std::unique_ptr<Statement> m_hall;
-    std::unique_ptr<Statement> m_terminal;
-    std::unique_ptr<Statement> m_operator;
-    std::unique_ptr<Statement> m_role;
-    std::unique_ptr<Statement> m_group;
-    std::unique_ptr<Statement> m_member;
-    std::unique_ptr<Statement> m_area;
+    std::unique_ptr<SqliteDatabase> m_db; // first: destroyed after the statements
+    std::unique_ptr<SqliteStatement> m_hall;
+    std::unique_ptr<SqliteStatement> m_terminal;
+    std::unique_ptr<SqliteStatement> m_operator;
+    std::unique_ptr<SqliteStatement> m_role;
+    std::unique_ptr<SqliteStatement> m_group;
+    std::unique_ptr<SqliteStatement> m_member;
+    std::unique_ptr<SqliteStatement> m_area;
     AccountStatements m_batch; // kBatchAccounts at a time
     AccountStatements m_single; // the rest of a chunk
     QList<QByteArray> m_setAside; // CREATE INDEX and CREATE TRIGGER statements, as sqlite_master held them

@@ -3,6 +3,8 @@
 #include "HallDeskVersion.h"
 #include "app/audit/AuditLog.h"
 #include "app/sync/PullApplier.h"
+#include "app/sync/PulledPage.h"
+#include "app/sync/PulledTables.h"
 #include "db/Sql.h"
 #include "db/Store.h"
 
@@ -107,10 +109,9 @@ SyncReport SyncEngine::runOnce()
 
     // the centre's order (parents first); a table it offers that this client does not apply is skipped
     for (const QJsonValue& offered : hello.value(QStringLiteral("tables")).toArray()) {
-        for (const PullTable& table : PullApplier::tables()) {
-            if (table.name == offered.toString() && !report.cancelled) {
-                pull(centre, table, firstFill, report);
-            }
+        const PulledTable* table = findPulledTable(offered.toString());
+        if (table != nullptr && !report.cancelled) {
+            pull(centre, *table, firstFill, report);
         }
     }
     if (!report.cancelled) {
@@ -218,7 +219,7 @@ void SyncEngine::anchorAudit(CentralConnection& centre, SyncReport& report)
     }
 }
 
-void SyncEngine::pull(CentralConnection& centre, const PullTable& table, bool firstFill, SyncReport& report)
+void SyncEngine::pull(CentralConnection& centre, const PulledTable& table, bool firstFill, SyncReport& report)
 {
     QSqlDatabase db = m_store.connection();
     PullApplier applier(db);
@@ -251,7 +252,7 @@ void SyncEngine::pull(CentralConnection& centre, const PullTable& table, bool fi
         }
         const QByteArray now = nowUtc().toUtf8();
         Sql::Transaction transaction(db);
-        applier.apply(table.name, page, now);
+        applier.apply(table, page, now);
         Sql::exec(db,
                   QStringLiteral("INSERT INTO sync_watermarks (table_name, watermark, pulled_at) VALUES (?, ?, ?) ON "
                                  "CONFLICT (table_name) DO UPDATE SET watermark = excluded.watermark, pulled_at = "

@@ -43,7 +43,7 @@ struct SyncProgress
     bool firstFill = false; // the store is being filled from the centre (it was empty, or an earlier fill was cut)
 };
 
-struct PullTable;
+struct PulledTable;
 
 // The version of the central database this client needs at least (db/central/0005: bills carry the late fee
 // counted on them, which the counter needs to charge the minimum once per bill).
@@ -80,7 +80,7 @@ private:
     bool cancelled() const { return m_cancel && m_cancel(); }
     void push(CentralConnection& centre, int maxBatch, SyncReport& report);
     void anchorAudit(CentralConnection& centre, SyncReport& report);
-    void pull(CentralConnection& centre, const PullTable& table, bool firstFill, SyncReport& report);
+    void pull(CentralConnection& centre, const PulledTable& table, bool firstFill, SyncReport& report);
 
     Store& m_store;
     CentralSettings m_settings;
