@@ -277,10 +277,6 @@
         <translation>connect_timeout 必须是正数秒数，而不是“%1”。</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot; in the server URL (known: sslmode, connect_timeout, application_name).</source>
-        <translation>服务器 URL 中的设置项“%1”无法识别（可用：sslmode、connect_timeout、application_name）。</translation>
-    </message>
-    <message>
         <source>out of memory</source>
         <translation>内存不足</translation>
     </message>
@@ -696,10 +692,6 @@
     <message>
         <source>Cannot open %1 to fill it with demo data: %2</source>
         <translation>无法打开 %1 以写入演示数据：%2</translation>
-    </message>
-    <message>
-        <source>Writing the demo store failed (%1): %2</source>
-        <translation>写入演示数据库失败（%1）：%2</translation>
     </message>
     <message>
         <source>The store has no trigger %1; this demo generator does not match its schema.</source>
@@ -2707,10 +2699,6 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>中心服务器发来户号 %1 的数据，但本地数据库中没有该户。</translation>
     </message>
     <message>
-        <source>This HallDesk does not apply the table %1.</source>
-        <translation>本 HallDesk 不接收表 %1。</translation>
-    </message>
-    <message>
         <source>The centre sent a member of payer group %1, which this store does not have.</source>
         <translation>中心服务器发来付款组 %1 的成员，但本地数据库中没有该付款组。</translation>
     </message>
@@ -4443,10 +4431,6 @@ Commands:
     <message>
         <source>Bring the central database up to this HallDesk&apos;s schema version and apply its functions and views again. Safe to run again; refuses a database that is newer.</source>
         <translation>将中心数据库升级到本 HallDesk 的结构版本，并重新应用其函数和视图。可重复运行；拒绝处理版本更新的数据库。</translation>
-    </message>
-    <message>
-        <source>Bring the central database up to this HallDesk&apos;s schema version. Safe to run again; refuses a database that is newer.</source>
-        <translation>将中心数据库升级到本 HallDesk 的结构版本。可重复运行；拒绝处理版本更新的数据库。</translation>
     </message>
 </context>
 </TS>
