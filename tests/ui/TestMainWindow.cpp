@@ -125,7 +125,7 @@ private Q_SLOTS:
     {
         MainWindow* window = signIn();
         QVERIFY(window);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
         QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
         QTRY_VERIFY(search->hasFocus());
 
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(table->currentIndex().row(), 0);
         QTest::keyClick(table, Qt::Key_Return);
 
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(window->currentScreen(), QStringLiteral("account"));
         QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000001"));
         QCOMPARE(child<QLabel>(window, "accountName")->text(), QStringLiteral("王建国"));
         // 123.45 overdue one day: 1‰ of it is 0.12, charged as the ¥1 minimum.
@@ -150,7 +150,7 @@ private Q_SLOTS:
 
         // Esc goes back to the lookup, ready for the next customer.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
         QTRY_VERIFY(search->hasFocus());
         QCOMPARE(search->selectedText(), QStringLiteral("5678"));
     }
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
         commitText(search, QStringLiteral("建国"));
         QTest::keyClick(search, Qt::Key_Return); // before the results are in: opens the match when it arrives
-        QTRY_COMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QTRY_COMPARE(window->currentScreen(), QStringLiteral("account"));
         QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000001"));
 
         // Two matches: Enter moves into the list instead of guessing.
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QTRY_COMPARE(window->lookupScreen()->model()->rowCount(), 2);
         QTRY_VERIFY(!window->lookupScreen()->isBusy());
         QTest::keyClick(search, Qt::Key_Return);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
         QVERIFY(child<QTableView>(window, "lookupResults")->hasFocus());
     }
 
@@ -217,7 +217,7 @@ private Q_SLOTS:
         QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
         QTest::keyClicks(search, barcode);
         QTest::keyClick(search, Qt::Key_Return);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(window->currentScreen(), QStringLiteral("account"));
         QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000002"));
     }
 
@@ -242,7 +242,7 @@ private Q_SLOTS:
         QVERIFY(window->isLocked());
         // Nothing under the lock screen answers the keyboard.
         QTest::keyClick(window, Qt::Key_F3);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
 
         QLineEdit* password = child<QLineEdit>(window, "lockPassword");
         QTRY_VERIFY(password->hasFocus());
@@ -255,7 +255,7 @@ private Q_SLOTS:
         QTest::keyClick(password, Qt::Key_Return);
         QVERIFY(!window->isLocked());
         QTest::keyClick(window, Qt::Key_F3);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(window->currentScreen(), QStringLiteral("account"));
     }
 
     void signingOutReturnsToTheSignInWithAFreshWindowAfter()
@@ -270,7 +270,7 @@ private Q_SLOTS:
 
         MainWindow* second = signIn();
         QVERIFY(second);
-        QCOMPARE(second->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(second->currentScreen(), QStringLiteral("lookup"));
         QVERIFY(!second->accountView()->account());
     }
 
