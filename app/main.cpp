@@ -152,9 +152,9 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
     if (parser.isSet(QStringLiteral("screen"))) {
         const ScreenEntry* screen = findScreenByCommandLineName(parser.value(QStringLiteral("screen")));
         if (!screen) {
-            printError(Text::tr("Unknown screen \"%1\"; the screens are %2.")
-                           .arg(parser.value(QStringLiteral("screen")),
-                                screenCommandLineNames().join(QStringLiteral(", "))));
+            printError(
+                Text::tr("Unknown screen \"%1\"; the screens are %2.")
+                    .arg(parser.value(QStringLiteral("screen")), screenCommandLineNames().join(QStringLiteral(", "))));
             *exitCode = kExitUsage;
             return std::nullopt;
         }

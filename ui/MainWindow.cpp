@@ -81,7 +81,8 @@ void MainWindow::buildScreens()
     const ScreenContext context{m_services, m_session, *this};
     for (const ScreenEntry& entry : screenRegistry()) {
         Page page{&entry, nullptr, nullptr};
-        page.action = new QAction(entry.icon ? entry.icon(navigationIcon) : QIcon(), entry.translatedTitle(), m_screens);
+        page.action
+            = new QAction(entry.icon ? entry.icon(navigationIcon) : QIcon(), entry.translatedTitle(), m_screens);
         page.action->setObjectName(entry.id + QStringLiteral("ScreenAction"));
         page.action->setIconText(entry.translatedIconText());
         page.action->setShortcut(entry.shortcut);
@@ -380,8 +381,8 @@ void MainWindow::setLocked(bool locked)
     for (const Page& each : m_pages) {
         each.action->setEnabled(!locked && each.widget != nullptr);
     }
-    for (QAction* action : {m_payAction, m_backAction, m_lockAction, m_signOutAction, m_aboutAction,
-                            m_printAgainAction, m_printPreviewAction, m_printerSettingsAction, m_syncSettingsAction}) {
+    for (QAction* action : {m_payAction, m_backAction, m_lockAction, m_signOutAction, m_aboutAction, m_printAgainAction,
+                            m_printPreviewAction, m_printerSettingsAction, m_syncSettingsAction}) {
         action->setEnabled(!locked);
     }
     if (!locked) {

@@ -393,8 +393,9 @@ private Q_SLOTS:
     // that way either.
     void theCommandLinesScreenNamesComeFromTheRegistry()
     {
-        QCOMPARE(screenCommandLineNames(), (QStringList{QStringLiteral("lookup"), QStringLiteral("account"),
-                                                        QStringLiteral("counter"), QStringLiteral("rejected")}));
+        QCOMPARE(screenCommandLineNames(),
+                 (QStringList{QStringLiteral("lookup"), QStringLiteral("account"), QStringLiteral("counter"),
+                              QStringLiteral("rejected")}));
         for (const ScreenEntry& entry : screenRegistry()) {
             QCOMPARE(findScreenByCommandLineName(entry.commandLineName), &entry);
         }
@@ -402,7 +403,8 @@ private Q_SLOTS:
         QVERIFY(!findScreenByCommandLineName(QString()));
 
         // --screen counter --account 3300000001: the clerk starts on the counter with the account loaded.
-        m_desk->setStart({findScreenByCommandLineName(QStringLiteral("counter"))->id, QStringLiteral("3300000001"), {}});
+        m_desk->setStart(
+            {findScreenByCommandLineName(QStringLiteral("counter"))->id, QStringLiteral("3300000001"), {}});
         MainWindow* window = signIn();
         QVERIFY(window);
         QCOMPARE(window->currentScreen(), QStringLiteral("counter"));

@@ -234,7 +234,8 @@ private Q_SLOTS:
     // screens: on the counter F5 is cash, Ctrl+F5 the rejected events.
     void theCountersFunctionKeysStillWorkForASupervisor()
     {
-        m_services->auth.addOperator(QStringLiteral("lead01"), QStringLiteral("孙班长"), {Role::Supervisor, Role::Clerk},
+        m_services->auth.addOperator(QStringLiteral("lead01"), QStringLiteral("孙班长"),
+                                     {Role::Supervisor, Role::Clerk},
                                      QString::fromLatin1(Test::CounterFixture::kPassword), std::nullopt);
         MainWindow* window = signIn(QStringLiteral("lead01"));
         QVERIFY(window);

@@ -26,8 +26,9 @@ ScreenEntry accountScreenEntry()
             view->enableIdCardCheck(store, runner ? runner->serverOverride() : QString());
         });
         QObject::connect(view, &AccountView::backRequested, window, &MainWindow::showHome);
-        QObject::connect(view, &AccountView::payRequested, window,
-                         [window](const QString& accountNo) { window->openScreen(QStringLiteral("counter"), accountNo); });
+        QObject::connect(view, &AccountView::payRequested, window, [window](const QString& accountNo) {
+            window->openScreen(QStringLiteral("counter"), accountNo);
+        });
         return view;
     };
     entry.openAccount = [](QWidget* screen, const QString& accountNo, QString* error) {

@@ -18,18 +18,17 @@ ScreenEntry lookupScreenEntry()
     entry.make = [](const ScreenContext& context) {
         auto* screen = new LookupScreen(context.services.store, context.services.lookup);
         MainWindow* window = &context.window;
-        QObject::connect(screen, &LookupScreen::openAccount, window,
-                         [window](const QString& accountNo) { window->openScreen(QStringLiteral("account"), accountNo); });
+        QObject::connect(screen, &LookupScreen::openAccount, window, [window](const QString& accountNo) {
+            window->openScreen(QStringLiteral("account"), accountNo);
+        });
         return screen;
     };
     entry.activate = [](QWidget* screen) { static_cast<LookupScreen*>(screen)->activate(); };
-    entry.currentAccountNo = [](const QWidget* screen) {
-        return static_cast<const LookupScreen*>(screen)->currentAccountNo();
-    };
+    entry.currentAccountNo
+        = [](const QWidget* screen) { return static_cast<const LookupScreen*>(screen)->currentAccountNo(); };
     entry.isBusy = [](const QWidget* screen) { return static_cast<const LookupScreen*>(screen)->isBusy(); };
-    entry.showProblem = [](QWidget* screen, const QString& message) {
-        static_cast<LookupScreen*>(screen)->showProblem(message);
-    };
+    entry.showProblem
+        = [](QWidget* screen, const QString& message) { static_cast<LookupScreen*>(screen)->showProblem(message); };
     return entry;
 }
 
