@@ -3,7 +3,6 @@
 #include "app/security/StoreProtection.h"
 #include "app/sync/SyncWorker.h"
 #include "db/StoreError.h"
-#include "ui/accounts/AccountView.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/lookup/LookupScreen.h"
 

@@ -4,7 +4,6 @@
 #include "ui/Services.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <QTimer>
 #include <QUuid>
 #include <memory>
