@@ -361,6 +361,8 @@ private Q_SLOTS:
         QTest::keyClick(window, Qt::Key_F4);
         QCOMPARE(window->currentScreen(), QStringLiteral("counter"));
         QVERIFY(window->counterScreen()->isVisible());
+        QVERIFY(window->openAccount(QStringLiteral("3300000001")));
+        QVERIFY(child<QPushButton>(window, "payAccount")->isVisible());
         QTest::keyClick(window, Qt::Key_F2);
         QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
         QTest::keyClick(window, Qt::Key_F5, Qt::ControlModifier);
@@ -385,6 +387,8 @@ private Q_SLOTS:
         QVERIFY(!window->showScreen(QStringLiteral("counter")));
         QVERIFY(!window->openCounter(QStringLiteral("3300000001")));
         QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
+        QVERIFY(window->openAccount(QStringLiteral("3300000001")));
+        QVERIFY(!child<QPushButton>(window, "payAccount")->isVisible()); // no "Pay at the counter" either
         QTest::keyClick(window, Qt::Key_F5, Qt::ControlModifier);
         QCOMPARE(window->currentScreen(), QStringLiteral("rejected"));
     }

@@ -26,6 +26,12 @@ ScreenEntry accountScreenEntry()
             view->enableIdCardCheck(store, runner ? runner->serverOverride() : QString());
         });
         QObject::connect(view, &AccountView::backRequested, window, &MainWindow::showHome);
+        // "Pay at the counter" only for those whose roles open the counter.
+        const ScreenEntry* counter = findScreen(QStringLiteral("counter"));
+        if (auto* pay = view->findChild<QWidget*>(QStringLiteral("payAccount"));
+            pay && !(counter && counter->mayOpen(context.session.op))) {
+            pay->hide();
+        }
         QObject::connect(view, &AccountView::payRequested, window, [window](const QString& accountNo) {
             window->openScreen(QStringLiteral("counter"), accountNo);
         });
