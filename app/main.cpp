@@ -6,6 +6,7 @@
 #include "db/Store.h"
 #include "ui/Desk.h"
 #include "ui/MainWindow.h"
+#include "ui/ScreenRegistry.h"
 #include "ui/ServiceSet.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/Theme.h"
@@ -46,7 +47,7 @@ struct Options
     QString db;
     bool defaultDb = false;
     QString operatorCode;
-    MainWindow::Screen screen = MainWindow::Screen::Lookup;
+    QString screen; // a registry id; empty: the operator's home screen
     QString accountNo;
     QString query;
     QString server; // the central server for background sync; empty: the store's setting
@@ -107,7 +108,8 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
          Text::tr("Sign in as this operator. With the password in HALLDESK_PASSWORD no sign-in dialog appears."),
          QStringLiteral("CODE")},
         {QStringLiteral("screen"),
-         Text::tr("The screen to start on: lookup, account, counter or rejected (supervisors)."),
+         Text::tr("The screen to start on, if the operator's roles allow it: %1.")
+             .arg(screenCommandLineNames().join(QStringLiteral(", "))),
          QStringLiteral("NAME")},
         {QStringLiteral("account"),
          Text::tr("Open this account at start (on the counter, ready to pay, with --screen counter)."),
@@ -148,14 +150,15 @@ std::optional<Options> parseOptions(QApplication& app, int* exitCode)
     options.tenders = parser.values(tenderOption);
     options.tendered = parser.value(tenderedOption);
     if (parser.isSet(QStringLiteral("screen"))) {
-        const auto screen = MainWindow::screenFromName(parser.value(QStringLiteral("screen")));
+        const ScreenEntry* screen = findScreenByCommandLineName(parser.value(QStringLiteral("screen")));
         if (!screen) {
-            printError(Text::tr("Unknown screen \"%1\"; the screens are lookup, account, counter and rejected.")
-                           .arg(parser.value(QStringLiteral("screen"))));
+            printError(
+                Text::tr("Unknown screen \"%1\"; the screens are %2.")
+                    .arg(parser.value(QStringLiteral("screen")), screenCommandLineNames().join(QStringLiteral(", "))));
             *exitCode = kExitUsage;
             return std::nullopt;
         }
-        options.screen = *screen;
+        options.screen = screen->id;
     }
     const QString lang = parser.value(QStringLiteral("lang"));
     if (!lang.isEmpty() && lang != QLatin1String("zh_CN") && lang != QLatin1String("en")) {
@@ -311,6 +314,10 @@ private:
 // The hidden --tender and --tendered options: a split payment under way on the counter, for pictures.
 void enterTenders(MainWindow* window, const QStringList& tenders, const QString& tendered)
 {
+    if (!window->counterScreen()) {
+        printError(Text::tr("Only a clerk takes money: there is no counter to enter tenders on."));
+        return;
+    }
     TenderPanel* panel = window->counterScreen()->tenderPanel();
     for (const QString& text : tenders) {
         const QStringList parts = text.split(QLatin1Char(':'));

@@ -1563,22 +1563,6 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>HallDesk — %1</translation>
     </message>
     <message>
-        <source>Lookup</source>
-        <translation>Lookup</translation>
-    </message>
-    <message>
-        <source>Find a customer (F2)</source>
-        <translation>Find a customer (F2)</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Account</translation>
-    </message>
-    <message>
-        <source>The account last opened (F3)</source>
-        <translation>The account last opened (F3)</translation>
-    </message>
-    <message>
         <source>Back to lookup</source>
         <translation>Back to lookup</translation>
     </message>
@@ -1635,14 +1619,6 @@ Find a customer on the Lookup screen (F2).</translation>
         <translation>&lt;h3&gt;HallDesk %1&lt;/h3&gt;&lt;p&gt;Counter and back office for an electricity service hall.&lt;/p&gt;&lt;p&gt;Store: %2&lt;br/&gt;Qt %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Counter</source>
-        <translation>Counter</translation>
-    </message>
-    <message>
-        <source>Take payments (F4)</source>
-        <translation>Take payments (F4)</translation>
-    </message>
-    <message>
         <source>Pay this account</source>
         <translation>Pay this account</translation>
     </message>
@@ -1677,89 +1653,6 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>S&amp;ync</source>
         <translation>S&amp;ync</translation>
-    </message>
-    <message>
-        <source>Sync off</source>
-        <translation>Sync off</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>last sync %1</source>
-        <translation>last sync %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pending</source>
-        <translation>
-            <numerusform>%n pending</numerusform>
-            <numerusform>%n pending</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Central server: %1</source>
-        <translation>Central server: %1</translation>
-    </message>
-    <message>
-        <source>No central server is set up: this terminal works offline.</source>
-        <translation>No central server is set up: this terminal works offline.</translation>
-    </message>
-    <message>
-        <source>Last error: %1</source>
-        <translation>Last error: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Next try in %n seconds.</source>
-        <translation>
-            <numerusform>Next try in %n second.</numerusform>
-            <numerusform>Next try in %n seconds.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rejected events</source>
-        <translation>Rejected events</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>Events the central server rejected, for a supervisor (Ctrl+F5)</source>
-        <translation>Events the central server rejected, for a supervisor (Ctrl+F5)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rejected</source>
-        <translation>
-            <numerusform>%n rejected</numerusform>
-            <numerusform>%n rejected</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</source>
-        <translation>
-            <numerusform>%n event rejected by the centre waits for your review: Sync → Rejected events (Ctrl+F5).</numerusform>
-            <numerusform>%n events rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) rejected by the centre wait for a supervisor&apos;s review.</source>
-        <translation>
-            <numerusform>%n event rejected by the centre waits for a supervisor&apos;s review.</numerusform>
-            <numerusform>%n events rejected by the centre wait for a supervisor&apos;s review.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Syncing %1 %2%</source>
-        <translation>Syncing %1 %2%</translation>
     </message>
     <message>
         <source>&amp;Print</source>
@@ -2033,6 +1926,45 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Write the note first: what was found, and what was done about it.</source>
         <translation>Write the note first: what was found, and what was done about it.</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::Screens</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>The account last opened (F3)</source>
+        <translation>The account last opened (F3)</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Take payments (F4)</source>
+        <translation>Take payments (F4)</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>Lookup</translation>
+    </message>
+    <message>
+        <source>Find a customer (F2)</source>
+        <translation>Find a customer (F2)</translation>
+    </message>
+    <message>
+        <source>Rejected events</source>
+        <translation>Rejected events</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Events the central server rejected, for a supervisor (Ctrl+F5)</source>
+        <translation>Events the central server rejected, for a supervisor (Ctrl+F5)</translation>
     </message>
 </context>
 <context>
@@ -2344,6 +2276,80 @@ Find a customer on the Lookup screen (F2).</translation>
     <message>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SyncStatusLabel</name>
+    <message>
+        <source>Sync off</source>
+        <translation>Sync off</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Syncing %1 %2%</source>
+        <translation>Syncing %1 %2%</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>last sync %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Central server: %1</source>
+        <translation>Central server: %1</translation>
+    </message>
+    <message>
+        <source>No central server is set up: this terminal works offline.</source>
+        <translation>No central server is set up: this terminal works offline.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n seconds.</source>
+        <translation>
+            <numerusform>Next try in %n seconds.</numerusform>
+            <numerusform>Next try in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</source>
+        <translation>
+            <numerusform>%n event(s) rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</numerusform>
+            <numerusform>%n event(s) rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) rejected by the centre wait for a supervisor&apos;s review.</source>
+        <translation>
+            <numerusform>%n event(s) rejected by the centre wait for a supervisor&apos;s review.</numerusform>
+            <numerusform>%n event(s) rejected by the centre wait for a supervisor&apos;s review.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3471,12 +3477,16 @@ and start again.</translation>
         <translation>Sync with this central server (postgresql://role:password@host:port/database) instead of the one in the store&apos;s settings.</translation>
     </message>
     <message>
-        <source>The screen to start on: lookup, account, counter or rejected (supervisors).</source>
-        <translation>The screen to start on: lookup, account, counter or rejected (supervisors).</translation>
+        <source>The screen to start on, if the operator&apos;s roles allow it: %1.</source>
+        <translation>The screen to start on, if the operator&apos;s roles allow it: %1.</translation>
     </message>
     <message>
-        <source>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</source>
-        <translation>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</translation>
+        <source>Unknown screen &quot;%1&quot;; the screens are %2.</source>
+        <translation>Unknown screen &quot;%1&quot;; the screens are %2.</translation>
+    </message>
+    <message>
+        <source>Only a clerk takes money: there is no counter to enter tenders on.</source>
+        <translation>Only a clerk takes money: there is no counter to enter tenders on.</translation>
     </message>
 </context>
 <context>

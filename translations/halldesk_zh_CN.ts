@@ -371,19 +371,19 @@
     <name>CounterFeeCheck</name>
     <message>
         <source>the days counted</source>
-        <translation>计算的天数</translation>
+        <translation>计费天数</translation>
     </message>
     <message>
         <source>the fee the days come to</source>
-        <translation>按天数算出的违约金</translation>
+        <translation>这些天数应计的违约金</translation>
     </message>
     <message>
         <source>more fee paid and waived than was owed</source>
-        <translation>已缴和减免的违约金超过应缴金额</translation>
+        <translation>已收和已免的违约金超过应收</translation>
     </message>
     <message>
         <source>Bill %1, allocation line %2: %3 do not follow from the bill&apos;s state before it and the rates of its days.</source>
-        <translation>账单 %1，分配行 %2：%3 与该账单此前的状态及各日费率不符。</translation>
+        <translation>账单 %1 的分配行 %2：%3 与该账单此前的状态及各天费率不符。</translation>
     </message>
     <message>
         <source>Bill %1 stands at %2, but its last movement left it at %3.</source>
@@ -1561,22 +1561,6 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>HallDesk — %1</translation>
     </message>
     <message>
-        <source>Lookup</source>
-        <translation>查询</translation>
-    </message>
-    <message>
-        <source>Find a customer (F2)</source>
-        <translation>查找客户（F2）</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>The account last opened (F3)</source>
-        <translation>最近打开的账户（F3）</translation>
-    </message>
-    <message>
         <source>Back to lookup</source>
         <translation>返回查询</translation>
     </message>
@@ -1633,14 +1617,6 @@ Find a customer on the Lookup screen (F2).</source>
         <translation>&lt;h3&gt;HallDesk %1&lt;/h3&gt;&lt;p&gt;电力营业厅柜台及后台业务系统。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;br/&gt;Qt %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Counter</source>
-        <translation>柜台收费</translation>
-    </message>
-    <message>
-        <source>Take payments (F4)</source>
-        <translation>收费 (F4)</translation>
-    </message>
-    <message>
         <source>Pay this account</source>
         <translation>为此户缴费</translation>
     </message>
@@ -1675,84 +1651,6 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>Sync off</source>
-        <translation>同步未启用</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>同步中…</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>last sync %1</source>
-        <translation>上次同步 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pending</source>
-        <translation>
-            <numerusform>%n 条待上传</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Central server: %1</source>
-        <translation>中心服务器：%1</translation>
-    </message>
-    <message>
-        <source>No central server is set up: this terminal works offline.</source>
-        <translation>未设置中心服务器：本终端离线工作。</translation>
-    </message>
-    <message>
-        <source>Last error: %1</source>
-        <translation>最近错误：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Next try in %n seconds.</source>
-        <translation>
-            <numerusform>%n 秒后重试。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rejected events</source>
-        <translation>被拒事件</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>被拒事件</translation>
-    </message>
-    <message>
-        <source>Events the central server rejected, for a supervisor (Ctrl+F5)</source>
-        <translation>被中心服务器拒收的事件，供主管处理（Ctrl+F5）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rejected</source>
-        <translation>
-            <numerusform>%n 条被拒</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</source>
-        <translation>
-            <numerusform>%n 条被中心拒收的事件待您处理：同步 → 被拒事件（Ctrl+F5）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) rejected by the centre wait for a supervisor&apos;s review.</source>
-        <translation>
-            <numerusform>%n 条被中心拒收的事件待主管处理。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Syncing %1 %2%</source>
-        <translation>正在同步 %1 %2%</translation>
     </message>
     <message>
         <source>&amp;Print</source>
@@ -2025,6 +1923,45 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Write the note first: what was found, and what was done about it.</source>
         <translation>请先填写说明：查明的情况和处理结果。</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::Screens</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>The account last opened (F3)</source>
+        <translation>最近打开的账户（F3）</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜台收费</translation>
+    </message>
+    <message>
+        <source>Take payments (F4)</source>
+        <translation>收费（F4）</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Find a customer (F2)</source>
+        <translation>查找客户（F2）</translation>
+    </message>
+    <message>
+        <source>Rejected events</source>
+        <translation>被拒事件</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒事件</translation>
+    </message>
+    <message>
+        <source>Events the central server rejected, for a supervisor (Ctrl+F5)</source>
+        <translation>被中心服务器拒收的事件，供主管处理（Ctrl+F5）</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2269,75 @@ Find a customer on the Lookup screen (F2).</source>
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HallDesk::SyncStatusLabel</name>
+    <message>
+        <source>Sync off</source>
+        <translation>同步未启用</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>Syncing %1 %2%</source>
+        <translation>正在同步 %1 %2%</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n 条待上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n 条被拒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Central server: %1</source>
+        <translation>中心服务器：%1</translation>
+    </message>
+    <message>
+        <source>No central server is set up: this terminal works offline.</source>
+        <translation>未设置中心服务器：本终端离线工作。</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n seconds.</source>
+        <translation>
+            <numerusform>%n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) rejected by the centre wait for your review: Sync → Rejected events (Ctrl+F5).</source>
+        <translation>
+            <numerusform>%n 条被中心拒收的事件待您处理：同步 → 被拒事件（Ctrl+F5）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) rejected by the centre wait for a supervisor&apos;s review.</source>
+        <translation>
+            <numerusform>%n 条被中心拒收的事件待主管处理。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3458,12 +3464,16 @@ and start again.</source>
         <translation>与此中心服务器同步（postgresql://角色:密码@主机:端口/数据库），而不使用本地库设置中的服务器。</translation>
     </message>
     <message>
-        <source>The screen to start on: lookup, account, counter or rejected (supervisors).</source>
-        <translation>启动时显示的界面：lookup、account、counter 或 rejected（被拒事件，限主管）。</translation>
+        <source>The screen to start on, if the operator&apos;s roles allow it: %1.</source>
+        <translation>启动时显示的界面（须操作员的角色允许）：%1。</translation>
     </message>
     <message>
-        <source>Unknown screen &quot;%1&quot;; the screens are lookup, account, counter and rejected.</source>
-        <translation>未知界面“%1”；可用界面为 lookup、account、counter 和 rejected。</translation>
+        <source>Unknown screen &quot;%1&quot;; the screens are %2.</source>
+        <translation>未知界面“%1”；可用界面为 %2。</translation>
+    </message>
+    <message>
+        <source>Only a clerk takes money: there is no counter to enter tenders on.</source>
+        <translation>只有收费员可以收款：没有可录入付款方式的柜台界面。</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 #include "ui/Desk.h"
 
 #include "app/security/StoreProtection.h"
+#include "app/sync/SyncWorker.h"
 #include "db/StoreError.h"
-#include "ui/accounts/AccountView.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/lookup/LookupScreen.h"
 
@@ -22,6 +22,29 @@ Desk::~Desk()
 {
     delete m_window;
     delete m_signIn;
+    m_sync.reset(); // ends a round under way after its page, within the connection's timeouts
+}
+
+void Desk::setSyncServer(const QString& url)
+{
+    m_syncServer = url;
+    if (m_sync) {
+        if (m_window) {
+            m_window->setSyncRunner(nullptr);
+        }
+        m_sync.reset();
+        if (m_window) {
+            m_window->setSyncRunner(syncRunner());
+        }
+    }
+}
+
+SyncRunner* Desk::syncRunner()
+{
+    if (!m_sync) {
+        m_sync = std::make_unique<SyncRunner>(m_services.store, m_syncServer);
+    }
+    return m_sync.get();
 }
 
 SignInDialog* Desk::signInDialog() const
@@ -36,6 +59,7 @@ MainWindow* Desk::mainWindow() const
 
 void Desk::showSignIn(const QString& operatorCode)
 {
+    syncRunner(); // sync runs while nobody is signed in too
     if (m_signIn) {
         m_signIn->deleteLater();
     }
@@ -61,17 +85,20 @@ MainWindow* Desk::openWindow(const Operator& op)
     m_window = new MainWindow(m_services, Session{op, m_workplace});
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::signOutRequested, this, &Desk::signOut);
-    m_window->startSync(m_syncServer);
+    m_window->setSyncRunner(syncRunner());
 
-    const Start start = std::exchange(m_start, Start{}); // the command line's wishes count for the first window
-    if (!start.accountNo.isEmpty() && start.screen == MainWindow::Screen::Counter) {
-        m_window->openCounter(start.accountNo);
-    } else if (!start.accountNo.isEmpty()) {
-        m_window->openAccount(start.accountNo);
+    // The command line's wishes count for the first window. An account opens on the screen asked for when that
+    // screen shows accounts (the counter), else in the account view.
+    const Start start = std::exchange(m_start, Start{});
+    const QString screen = start.screen.isEmpty() ? m_window->homeScreen() : start.screen;
+    if (!start.accountNo.isEmpty()) {
+        if (!m_window->openScreen(screen, start.accountNo) && m_window->currentScreen() != screen) {
+            m_window->openAccount(start.accountNo);
+        }
     } else {
-        m_window->showScreen(start.screen);
+        m_window->showScreen(screen);
     }
-    if (!start.query.isEmpty()) {
+    if (!start.query.isEmpty() && m_window->lookupScreen()) {
         m_window->lookupScreen()->search(start.query);
     }
     m_window->show();

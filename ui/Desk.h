@@ -6,14 +6,17 @@
 
 #include <QObject>
 #include <QPointer>
+#include <memory>
 
 namespace HallDesk {
 
 class SignInDialog;
+class SyncRunner;
 
 // The counter desk over one store: asks an operator to sign in, opens their main window, and goes back to the
 // sign-in when they sign out, with a fresh window for the next operator so nothing of the last customer stays on
-// screen.
+// screen. It owns background sync, which runs from the first sign-in dialog to the end of the desk: also while the
+// sign-in dialog or a lock screen shows, so what the last operator took goes on to the centre.
 class Desk final : public QObject
 {
     Q_OBJECT
@@ -23,7 +26,7 @@ public:
     // screen, else in the account view), a query for the lookup.
     struct Start
     {
-        MainWindow::Screen screen = MainWindow::Screen::Lookup;
+        QString screen; // a registry id (ui/Screens.cpp); empty: the operator's home screen
         QString accountNo;
         QString query;
     };
@@ -33,8 +36,11 @@ public:
     Q_DISABLE_COPY_MOVE(Desk)
 
     void setStart(const Start& start) { m_start = start; }
-    // The central server for background sync (--server); empty: the store's sync.server_url.
-    void setSyncServer(const QString& url) { m_syncServer = url; }
+    // The central server for background sync (--server); empty: the store's sync.server_url. Before the first
+    // sign-in; later, sync starts over with it.
+    void setSyncServer(const QString& url);
+    // Background sync, started with the first sign-in dialog or window.
+    SyncRunner* syncRunner();
 
     // Shows the sign-in dialog (without blocking), with `operatorCode` filled in when given.
     void showSignIn(const QString& operatorCode = {});
@@ -59,6 +65,7 @@ private:
     Workplace m_workplace;
     Start m_start;
     QString m_syncServer;
+    std::unique_ptr<SyncRunner> m_sync;
     QPointer<SignInDialog> m_signIn;
     QPointer<MainWindow> m_window;
 };

@@ -3,17 +3,13 @@
 #include "HallDeskVersion.h"
 #include "app/accounts/AccountService.h"
 #include "app/clock/HallClock.h"
-#include "app/counter/CounterService.h"
 #include "app/sync/SyncWorker.h"
 #include "db/Store.h"
-#include "ui/accounts/AccountView.h"
+#include "ui/ScreenRegistry.h"
 #include "ui/auth/LockScreen.h"
 #include "ui/common/Icons.h"
-#include "ui/counter/CounterScreen.h"
-#include "ui/lookup/LookupScreen.h"
-#include "ui/sync/FillProgressDialog.h"
-#include "ui/sync/RejectedEventsScreen.h"
 #include "ui/sync/SyncSettingsDialog.h"
+#include "ui/sync/SyncStatusLabel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -46,12 +42,6 @@ QString rolesText(const Operator& op)
     return names.join(QStringLiteral(", "));
 }
 
-// Who sees the events the centre rejected, and acts on them (an administrator with a supervisor's approval).
-bool seesRejectedEvents(const Operator& op)
-{
-    return op.hasRole(Role::Supervisor) || op.hasRole(Role::Admin);
-}
-
 } // namespace
 
 MainWindow::MainWindow(const Services& services, const Session& session, QWidget* parent)
@@ -59,110 +49,64 @@ MainWindow::MainWindow(const Services& services, const Session& session, QWidget
     , m_services(services)
     , m_session(session)
     , m_stack(new QStackedWidget(this))
-    , m_lookup(new LookupScreen(services.store, services.lookup, this))
-    , m_account(new AccountView(services.accounts, session, this))
-    , m_counter(new CounterScreen(services, session, this))
-    , m_rejected(seesRejectedEvents(session.op) ? new RejectedEventsScreen(services, session, this) : nullptr)
-    , m_hallZone(hallTimeZone(services.store))
 {
-    m_account->enableIdCardCheck(services.store);
     setWindowTitle(tr("HallDesk — %1").arg(session.workplace.hallName));
     setWindowIcon(Icons::application());
-    m_stack->addWidget(m_lookup);
-    m_stack->addWidget(m_account);
-    m_stack->addWidget(m_counter);
-    if (m_rejected) {
-        m_stack->addWidget(m_rejected);
-    }
     setCentralWidget(m_stack);
 
     buildActions();
+    buildStatusBar(); // before the screens, which may show their counts in it
+    buildScreens();
     buildNavigation();
     buildMenus();
-    buildStatusBar();
 
     m_lockScreen = new LockScreen(services.auth, session, this);
     connect(m_lockScreen, &LockScreen::unlocked, this, [this] { setLocked(false); });
     connect(m_lockScreen, &LockScreen::signOutRequested, this, &MainWindow::signOutRequested);
 
-    connect(m_lookup, &LookupScreen::openAccount, this, &MainWindow::openAccount);
-    connect(m_account, &AccountView::backRequested, this, [this] { showScreen(Screen::Lookup); });
-    connect(m_account, &AccountView::payRequested, this, &MainWindow::openCounter);
-    connect(m_counter, &CounterScreen::receiptsToPrint, this, &MainWindow::printReceipts);
-    connect(m_counter, &CounterScreen::settlementToPrint, this, &MainWindow::printSettlement);
-    if (m_rejected) {
-        connect(m_rejected, &RejectedEventsScreen::openCountChanged, this, [this](qint64 count) {
-            m_openRejected = count;
-            showSyncLabel();
-        });
-        connect(m_rejected, &RejectedEventsScreen::eventsQueued, this, [this] {
-            if (m_sync) {
-                m_sync->syncNow();
-            }
-        });
-    }
-
     restoreWindowGeometry();
-    showScreen(Screen::Lookup);
+    showHome();
 }
 
 MainWindow::~MainWindow()
 {
-    stopSync();
+    setSyncRunner(nullptr);
 }
 
-std::optional<MainWindow::Screen> MainWindow::screenFromName(const QString& name)
+void MainWindow::buildScreens()
 {
-    if (name == QLatin1String("lookup")) {
-        return Screen::Lookup;
+    m_screens = new QActionGroup(this);
+    m_screens->setExclusive(true);
+    const QColor navigationIcon(0xd5, 0xde, 0xe8);
+    const ScreenContext context{m_services, m_session, *this};
+    for (const ScreenEntry& entry : screenRegistry()) {
+        Page page{&entry, nullptr, nullptr};
+        page.action
+            = new QAction(entry.icon ? entry.icon(navigationIcon) : QIcon(), entry.translatedTitle(), m_screens);
+        page.action->setObjectName(entry.id + QStringLiteral("ScreenAction"));
+        page.action->setIconText(entry.translatedIconText());
+        page.action->setShortcut(entry.shortcut);
+        page.action->setToolTip(entry.translatedToolTip());
+        page.action->setCheckable(true);
+        if (entry.mayOpen(m_session.op)) {
+            page.widget = entry.make(context);
+            m_stack->addWidget(page.widget);
+            connect(page.action, &QAction::triggered, this, [this, id = entry.id] { showScreen(id); });
+        } else { // neither shown nor reachable by its shortcut or --screen
+            page.action->setVisible(false);
+            page.action->setEnabled(false);
+        }
+        m_pages.append(page);
     }
-    if (name == QLatin1String("account")) {
-        return Screen::Account;
+    // Window-wide actions of the counter: only where the operator takes money.
+    const bool counter = page(QStringLiteral("counter")) != nullptr;
+    for (QAction* action : {m_payAction, m_printAgainAction, m_printPreviewAction}) {
+        action->setVisible(counter);
     }
-    if (name == QLatin1String("counter")) {
-        return Screen::Counter;
-    }
-    if (name == QLatin1String("rejected")) {
-        return Screen::Rejected;
-    }
-    return std::nullopt;
 }
 
 void MainWindow::buildActions()
 {
-    m_screens = new QActionGroup(this);
-    m_screens->setExclusive(true);
-
-    const QColor navigationIcon(0xd5, 0xde, 0xe8);
-    m_lookupAction = new QAction(Icons::lookup(navigationIcon), tr("Lookup"), m_screens);
-    m_lookupAction->setShortcut(QKeySequence(Qt::Key_F2));
-    m_lookupAction->setToolTip(tr("Find a customer (F2)"));
-    m_lookupAction->setCheckable(true);
-    connect(m_lookupAction, &QAction::triggered, this, [this] { showScreen(Screen::Lookup); });
-
-    m_accountAction = new QAction(Icons::account(navigationIcon), tr("Account"), m_screens);
-    m_accountAction->setShortcut(QKeySequence(Qt::Key_F3));
-    m_accountAction->setToolTip(tr("The account last opened (F3)"));
-    m_accountAction->setCheckable(true);
-    connect(m_accountAction, &QAction::triggered, this, [this] { showScreen(Screen::Account); });
-
-    m_counterAction = new QAction(Icons::counter(navigationIcon), tr("Counter"), m_screens);
-    m_counterAction->setShortcut(QKeySequence(Qt::Key_F4));
-    m_counterAction->setToolTip(tr("Take payments (F4)"));
-    m_counterAction->setCheckable(true);
-    connect(m_counterAction, &QAction::triggered, this, [this] { showScreen(Screen::Counter); });
-
-    // F5 to F12 belong to the counter's tenders and actions (screen shortcuts there): a window-wide F5 would make
-    // them ambiguous, so the supervisor's screen takes Ctrl+F5.
-    m_rejectedAction = new QAction(Icons::rejected(navigationIcon), tr("Rejected events"), m_screens);
-    m_rejectedAction->setIconText(tr("Rejected"));
-    m_rejectedAction->setObjectName(QStringLiteral("rejectedEventsAction"));
-    m_rejectedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
-    m_rejectedAction->setToolTip(tr("Events the central server rejected, for a supervisor (Ctrl+F5)"));
-    m_rejectedAction->setCheckable(true);
-    m_rejectedAction->setVisible(m_rejected != nullptr);
-    connect(m_rejectedAction, &QAction::triggered, this, [this] { showScreen(Screen::Rejected); });
-
     m_payAction = new QAction(tr("Pay this account"), this);
     m_payAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_payAction->setToolTip(tr("Open the counter with the account in the lookup or the account view (Ctrl+Enter)"));
@@ -171,7 +115,7 @@ void MainWindow::buildActions()
 
     m_backAction = new QAction(tr("Back to lookup"), this);
     m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
-    connect(m_backAction, &QAction::triggered, this, [this] { showScreen(Screen::Lookup); });
+    connect(m_backAction, &QAction::triggered, this, &MainWindow::showHome);
 
     m_lockAction = new QAction(tr("Lock screen"), this);
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -189,11 +133,7 @@ void MainWindow::buildActions()
     m_syncNowAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_syncNowAction->setToolTip(tr("Send the pending events to the central server and fetch its changes now "
                                    "(Ctrl+Shift+S)"));
-    connect(m_syncNowAction, &QAction::triggered, this, [this] {
-        if (m_sync) {
-            m_sync->syncNow();
-        }
-    });
+    connect(m_syncNowAction, &QAction::triggered, this, &MainWindow::syncNow);
     addAction(m_syncNowAction);
 
     m_syncSettingsAction = new QAction(tr("Central server…"), this);
@@ -217,10 +157,7 @@ void MainWindow::buildNavigation()
     m_navigation->toggleViewAction()->setVisible(false);
     m_navigation->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     m_navigation->setIconSize(QSize(30, 30));
-    m_navigation->addAction(m_lookupAction);
-    m_navigation->addAction(m_accountAction);
-    m_navigation->addAction(m_counterAction);
-    m_navigation->addAction(m_rejectedAction);
+    m_navigation->addActions(m_screens->actions()); // the hidden ones take no room
     addToolBar(Qt::LeftToolBarArea, m_navigation);
     setContextMenuPolicy(Qt::NoContextMenu);
 }
@@ -234,22 +171,21 @@ void MainWindow::buildMenus()
     session->addAction(m_quitAction);
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
-    go->addAction(m_lookupAction);
-    go->addAction(m_accountAction);
-    go->addAction(m_counterAction);
-    go->addAction(m_rejectedAction);
+    go->addActions(m_screens->actions());
     go->addSeparator();
     go->addAction(m_payAction);
     go->addAction(m_backAction);
 
-    QMenu* print = menuBar()->addMenu(tr("&Print"));
-    print->addAction(m_printAgainAction);
-    print->addAction(m_printPreviewAction);
+    if (m_printAgainAction->isVisible()) {
+        QMenu* print = menuBar()->addMenu(tr("&Print"));
+        print->addAction(m_printAgainAction);
+        print->addAction(m_printPreviewAction);
+    }
 
     QMenu* sync = menuBar()->addMenu(tr("S&ync"));
     sync->addAction(m_syncNowAction);
-    if (m_rejected) {
-        sync->addAction(m_rejectedAction);
+    if (page(QStringLiteral("rejected"))) {
+        sync->addAction(screenAction(QStringLiteral("rejected")));
     }
 
     // This computer's printers and paper, and the central server: the administrator's first-run settings.
@@ -274,9 +210,8 @@ void MainWindow::buildStatusBar()
     where->setObjectName(QStringLiteral("statusWorkplace"));
     m_businessDate = new QLabel(this);
     m_businessDate->setObjectName(QStringLiteral("statusBusinessDate"));
-    m_syncLabel = new QLabel(tr("Sync off"), this);
-    m_syncLabel->setObjectName(QStringLiteral("statusSync"));
-    m_syncLabel->setProperty("syncState", QStringLiteral("off"));
+    m_syncLabel = new SyncStatusLabel(hallTimeZone(m_services.store), this);
+    connect(m_syncLabel, &SyncStatusLabel::roundFinished, this, &MainWindow::syncRoundFinished);
     statusBar()->addPermanentWidget(m_syncLabel);
     // the same action as Sync → Sync now and Ctrl+Shift+S, as a button beside the state it changes
     auto* syncNow = new QToolButton(this);
@@ -307,86 +242,113 @@ void MainWindow::refreshBusinessDate()
     }
 }
 
-void MainWindow::showScreen(Screen screen)
+const MainWindow::Page* MainWindow::page(const QString& id) const
 {
-    if (isLocked()) {
-        return;
-    }
-    switch (screen) {
-    case Screen::Lookup:
-        m_stack->setCurrentWidget(m_lookup);
-        m_lookupAction->setChecked(true);
-        m_lookup->activate();
-        break;
-    case Screen::Account:
-        m_stack->setCurrentWidget(m_account);
-        m_accountAction->setChecked(true);
-        m_account->setFocus(Qt::OtherFocusReason);
-        break;
-    case Screen::Counter:
-        m_stack->setCurrentWidget(m_counter);
-        m_counterAction->setChecked(true);
-        m_counter->activate();
-        break;
-    case Screen::Rejected:
-        if (!m_rejected) {
-            return; // not for this operator
+    for (const Page& candidate : m_pages) {
+        if (candidate.widget && candidate.entry->id == id) {
+            return &candidate;
         }
-        m_stack->setCurrentWidget(m_rejected);
-        m_rejectedAction->setChecked(true);
-        m_rejected->activate();
-        break;
     }
-    m_backAction->setEnabled(screen != Screen::Lookup);
+    return nullptr;
 }
 
-MainWindow::Screen MainWindow::currentScreen() const
+const MainWindow::Page* MainWindow::currentPage() const
 {
-    if (m_stack->currentWidget() == m_counter) {
-        return Screen::Counter;
+    for (const Page& candidate : m_pages) {
+        if (candidate.widget && candidate.widget == m_stack->currentWidget()) {
+            return &candidate;
+        }
     }
-    if (m_rejected && m_stack->currentWidget() == m_rejected) {
-        return Screen::Rejected;
-    }
-    return m_stack->currentWidget() == m_account ? Screen::Account : Screen::Lookup;
+    return nullptr;
 }
 
-bool MainWindow::openAccount(const QString& accountNo)
+QWidget* MainWindow::screenWidget(const QString& id) const
 {
-    QString error;
-    if (!m_account->showAccount(accountNo, &error)) {
-        showScreen(Screen::Lookup);
-        m_lookup->showProblem(error);
-        return false;
+    const Page* found = page(id);
+    return found ? found->widget : nullptr;
+}
+
+QAction* MainWindow::screenAction(const QString& id) const
+{
+    for (const Page& candidate : m_pages) {
+        if (candidate.entry->id == id) {
+            return candidate.action; // hidden and disabled when the operator may not open the screen
+        }
     }
-    statusBar()->clearMessage();
-    showScreen(Screen::Account);
+    return nullptr;
+}
+
+bool MainWindow::showScreen(const QString& id)
+{
+    const Page* target = page(id);
+    if (isLocked() || !target) {
+        return false; // locked, or not for this operator
+    }
+    m_stack->setCurrentWidget(target->widget);
+    target->action->setChecked(true);
+    if (target->entry->activate) {
+        target->entry->activate(target->widget);
+    } else {
+        target->widget->setFocus(Qt::OtherFocusReason);
+    }
+    m_backAction->setEnabled(id != homeScreen());
     return true;
 }
 
-bool MainWindow::openCounter(const QString& accountNo)
+void MainWindow::showHome()
 {
-    if (isLocked()) {
+    showScreen(homeScreen());
+}
+
+QString MainWindow::homeScreen() const
+{
+    for (const Page& candidate : m_pages) {
+        if (candidate.widget) {
+            return candidate.entry->id;
+        }
+    }
+    return {};
+}
+
+QString MainWindow::currentScreen() const
+{
+    const Page* current = currentPage();
+    return current ? current->entry->id : QString();
+}
+
+bool MainWindow::openScreen(const QString& id, const QString& accountNo)
+{
+    const Page* target = page(id);
+    if (!target || !target->entry->openAccount || !showScreen(id)) {
         return false;
     }
-    showScreen(Screen::Counter);
     statusBar()->clearMessage();
-    return m_counter->loadAccounts({accountNo});
+    QString error;
+    if (target->entry->openAccount(target->widget, accountNo, &error)) {
+        return true;
+    }
+    if (!error.isEmpty()) { // the screen cannot show it: the home screen says why
+        showHome();
+        const Page* home = currentPage();
+        if (home && home->entry->showProblem) {
+            home->entry->showProblem(home->widget, error);
+        } else {
+            statusBar()->showMessage(error, 15000);
+        }
+    }
+    return false;
 }
 
 void MainWindow::payCurrentAccount()
 {
-    QString accountNo;
-    if (currentScreen() == Screen::Lookup) {
-        accountNo = m_lookup->currentAccountNo();
-    } else if (currentScreen() == Screen::Account && m_account->account()) {
-        accountNo = m_account->account()->accountNo;
-    }
+    const Page* current = currentPage();
+    const QString accountNo
+        = current && current->entry->currentAccountNo ? current->entry->currentAccountNo(current->widget) : QString();
     if (accountNo.isEmpty()) {
-        showScreen(Screen::Counter);
+        showScreen(QStringLiteral("counter"));
         return;
     }
-    openCounter(accountNo);
+    openScreen(QStringLiteral("counter"), accountNo);
 }
 
 void MainWindow::lock()
@@ -405,7 +367,8 @@ bool MainWindow::isLocked() const
 
 bool MainWindow::isBusy() const
 {
-    return currentScreen() == Screen::Lookup && m_lookup->isBusy();
+    const Page* current = currentPage();
+    return current && current->entry->isBusy && current->entry->isBusy(current->widget);
 }
 
 void MainWindow::setLocked(bool locked)
@@ -415,8 +378,10 @@ void MainWindow::setLocked(bool locked)
                             static_cast<QWidget*>(m_stack), static_cast<QWidget*>(statusBar())}) {
         widget->setEnabled(!locked);
     }
-    for (QAction* action : {m_lookupAction, m_accountAction, m_counterAction, m_rejectedAction, m_payAction,
-                            m_backAction, m_lockAction, m_signOutAction, m_aboutAction, m_printAgainAction,
+    for (const Page& each : m_pages) {
+        each.action->setEnabled(!locked && each.widget != nullptr);
+    }
+    for (QAction* action : {m_payAction, m_backAction, m_lockAction, m_signOutAction, m_aboutAction, m_printAgainAction,
                             m_printPreviewAction, m_printerSettingsAction, m_syncSettingsAction}) {
         action->setEnabled(!locked);
     }
@@ -447,115 +412,37 @@ void MainWindow::restoreWindowGeometry()
     resize(size);
 }
 
+void MainWindow::setSyncRunner(SyncRunner* runner)
+{
+    m_sync = runner;
+    m_syncLabel->setRunner(runner);
+    if (m_ownSync && runner != m_ownSync.get()) {
+        m_ownSync.reset();
+    }
+    Q_EMIT syncRunnerChanged(runner);
+}
+
 void MainWindow::startSync(const QString& serverOverride)
 {
-    stopSync();
-    m_syncServerOverride = serverOverride;
-    m_account->enableIdCardCheck(m_services.store, serverOverride);
-    m_sync = new SyncRunner(m_services.store, serverOverride, this);
-    connect(m_sync, &SyncRunner::statusChanged, this, &MainWindow::showSyncStatus);
+    setSyncRunner(nullptr);
+    m_ownSync = std::make_unique<SyncRunner>(m_services.store, serverOverride);
+    setSyncRunner(m_ownSync.get());
 }
 
-void MainWindow::stopSync()
+SyncRunner* MainWindow::syncRunner() const
+{
+    return m_sync;
+}
+
+SyncStatusLabel* MainWindow::syncLabel() const
+{
+    return m_syncLabel;
+}
+
+void MainWindow::syncNow()
 {
     if (m_sync) {
-        m_sync->stop();
-        delete m_sync;
-        m_sync = nullptr;
-    }
-}
-
-void MainWindow::showSyncStatus(const SyncStatus& status)
-{
-    if (status.openRejected >= 0) {
-        m_openRejected = status.openRejected;
-    }
-    if (status.rounds != m_syncRounds) {
-        m_syncRounds = status.rounds;
-        if (m_rejected) {
-            m_rejected->syncRoundFinished();
-        }
-    }
-    showSyncLabel();
-}
-
-void MainWindow::showSyncLabel()
-{
-    const SyncStatus status = m_sync ? m_sync->status() : SyncStatus{};
-    QString state;
-    QString key;
-    QString colour;
-    switch (status.state) {
-    case SyncStatus::State::Off:
-        state = tr("Sync off");
-        key = QStringLiteral("off");
-        colour = QStringLiteral("#6b7785");
-        break;
-    case SyncStatus::State::Offline:
-        state = tr("Offline");
-        key = QStringLiteral("offline");
-        colour = QStringLiteral("#c0392b");
-        break;
-    case SyncStatus::State::Syncing:
-        state = status.progress.table.isEmpty() ? tr("Syncing…")
-                                                : tr("Syncing %1 %2%")
-                                                      .arg(FillProgressDialog::tableName(status.progress.table))
-                                                      .arg(status.progress.permille / 10);
-        key = QStringLiteral("syncing");
-        colour = QStringLiteral("#b7791f");
-        break;
-    case SyncStatus::State::Online:
-        state = tr("Online");
-        key = QStringLiteral("online");
-        colour = QStringLiteral("#1e8449");
-        break;
-    }
-    QStringList parts{state};
-    if (status.lastSuccessUtc.isValid()) {
-        parts << tr("last sync %1")
-                     .arg(status.lastSuccessUtc.toTimeZone(m_hallZone).toString(QStringLiteral("HH:mm:ss")));
-    }
-    if (status.pendingEvents >= 0) {
-        parts << tr("%n pending", nullptr, static_cast<int>(status.pendingEvents));
-    }
-    if (m_openRejected > 0) {
-        parts << tr("%n rejected", nullptr, static_cast<int>(m_openRejected));
-    }
-    m_syncLabel->setText(parts.join(QStringLiteral(" · ")));
-    m_syncLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour));
-    m_syncLabel->setProperty("syncState", key);
-    QStringList tip;
-    if (!status.server.isEmpty()) {
-        tip << tr("Central server: %1").arg(status.server);
-    } else if (status.state == SyncStatus::State::Off) {
-        tip << tr("No central server is set up: this terminal works offline.");
-    }
-    if (!status.lastError.isEmpty()) {
-        tip << tr("Last error: %1").arg(status.lastError);
-        if (status.retryInSeconds > 0) {
-            tip << tr("Next try in %n seconds.", nullptr, status.retryInSeconds);
-        }
-    }
-    if (m_openRejected > 0) {
-        tip << (m_rejected ? tr("%n event(s) rejected by the centre wait for your review: Sync → Rejected events "
-                                "(Ctrl+F5).",
-                                nullptr, static_cast<int>(m_openRejected))
-                           : tr("%n event(s) rejected by the centre wait for a supervisor's review.", nullptr,
-                                static_cast<int>(m_openRejected)));
-    }
-    m_syncLabel->setToolTip(tip.join(QLatin1Char('\n')));
-
-    if (status.progress.firstFill && status.state == SyncStatus::State::Syncing && !m_fillProgress) {
-        m_fillProgress = new FillProgressDialog(this);
-        m_fillProgress->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_fillProgress, &QProgressDialog::canceled, this, [this] {
-            if (m_sync) {
-                m_sync->cancelRound();
-            }
-        });
-    }
-    if (m_fillProgress && !m_fillProgress->showProgress(status)) {
-        m_fillProgress->close();
+        m_sync->syncNow();
     }
 }
 
@@ -565,14 +452,14 @@ void MainWindow::showSyncSettings()
         return;
     }
     SyncSettingsDialog dialog(m_services.store, m_session, this);
-    if (dialog.exec() == QDialog::Accepted && m_syncServerOverride.isEmpty()) {
-        startSync();
+    if (dialog.exec() == QDialog::Accepted && m_sync && m_sync->serverOverride().isEmpty()) {
+        m_sync->restart(); // with the URL just saved
     }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    stopSync();
+    setSyncRunner(nullptr); // the desk's sync runs on; a window's own ends here
     QSettings settings(kSettingsOrganization, kSettingsApplication);
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);

@@ -4,10 +4,9 @@
 #include "ui/Services.h"
 
 #include <QMainWindow>
-#include <QPointer>
-#include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
+#include <memory>
 
 class QAction;
 class QActionGroup;
@@ -21,38 +20,45 @@ class AccountView;
 class CounterScreen;
 class LockScreen;
 class LookupScreen;
-class FillProgressDialog;
 class RejectedEventsScreen;
 class SyncRunner;
-struct SyncStatus;
+class SyncStatusLabel;
+struct ScreenEntry;
 
-// The signed-in operator's window: the screens in a navigation bar on the left (each with a function key), the
-// screen itself in the middle, and the operator, workplace and business date in the status bar. Each later issue
-// adds its screens here.
+// The signed-in operator's window: the screens in a navigation bar on the left (each with its shortcut), the screen
+// itself in the middle, and the operator, workplace, business date and sync state in the status bar. The screens
+// come from the registry (ui/Screens.cpp): the window makes those the operator's roles may open, and knows no
+// screen by name beyond the conveniences below.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum class Screen
-    {
-        Lookup,
-        Account,
-        Counter,
-        Rejected, // events the centre rejected: supervisors and administrators only
-    };
-
     MainWindow(const Services& services, const Session& session, QWidget* parent = nullptr);
     ~MainWindow() override;
     Q_DISABLE_COPY_MOVE(MainWindow)
 
-    void showScreen(Screen screen);
-    Screen currentScreen() const;
-    // Opens the account view on `accountNo`; an unknown account leaves the lookup with a message and returns false.
+    // Shows a screen by its registry id; false when it is not there for this operator, or the window is locked.
+    bool showScreen(const QString& id);
+    // The first screen this operator may open.
+    void showHome();
+    QString currentScreen() const;
+    QString homeScreen() const;
+    // Shows the screen with `accountNo` on it. When the screen cannot show the account and says why, the home screen
+    // shows the reason; false either way.
+    bool openScreen(const QString& id, const QString& accountNo);
+    // The widget and action of a screen made for this operator; null when the roles do not allow it.
+    QWidget* screenWidget(const QString& id) const;
+    QAction* screenAction(const QString& id) const;
+
+    // Conveniences for the composition root and the tests (MainWindowScreens.cpp).
     bool openAccount(const QString& accountNo);
-    // Opens the payment counter with `accountNo` loaded (a new customer); an unknown account leaves the counter
-    // empty with the message and returns false.
     bool openCounter(const QString& accountNo);
+    LookupScreen* lookupScreen() const;
+    AccountView* accountView() const;
+    CounterScreen* counterScreen() const; // null for operators who do not take money
+    RejectedEventsScreen* rejectedScreen() const; // null for operators who are neither supervisors nor admins
+    QAction* rejectedAction() const;
 
     void lock();
     bool isLocked() const;
@@ -60,17 +66,18 @@ public:
     bool isBusy() const;
 
     const Session& session() const { return m_session; }
-    LookupScreen* lookupScreen() const { return m_lookup; }
-    AccountView* accountView() const { return m_account; }
-    CounterScreen* counterScreen() const { return m_counter; }
-    // Null for operators who are neither supervisors nor administrators.
-    RejectedEventsScreen* rejectedScreen() const { return m_rejected; }
-    QAction* rejectedAction() const { return m_rejectedAction; }
 
-    // Starts background sync with the server URL (from --server), else the store's sync.server_url; neither: the
-    // status bar says sync is off. Called once by the Desk after the window is made.
+    // The desk's background sync, shown in the status bar and run by Sync now; not owned (the desk keeps it
+    // running while nobody is signed in). Null: none.
+    void setSyncRunner(SyncRunner* runner);
+    // For a window without a desk: runs its own background sync with the server URL (from --server), else the
+    // store's sync.server_url; neither: the status bar says sync is off. Ends when the window closes.
     void startSync(const QString& serverOverride = {});
-    SyncRunner* syncRunner() const { return m_sync; }
+    SyncRunner* syncRunner() const;
+    void syncNow();
+    // The status bar's sync state, for screens that add to it (the open rejected events).
+    SyncStatusLabel* syncLabel() const;
+
     QAction* syncNowAction() const { return m_syncNowAction; }
     QAction* printAgainAction() const { return m_printAgainAction; }
     QAction* printPreviewAction() const { return m_printPreviewAction; }
@@ -81,16 +88,30 @@ public:
     // and minimal platforms of tests and screenshots, by default) it stays recorded for a reprint.
     void setAttended(bool attended) { m_attended = attended; }
 
-    // "screen" names as the command line takes them (lookup, account, counter, rejected).
-    static std::optional<Screen> screenFromName(const QString& name);
+    // Where the counter's documents are printed: the receipts after a payment, a reprint or preview from today's
+    // payments, the settlement report. The one place that knows the printer (MainWindowPrinting.cpp).
+    void printReceipts(const QStringList& receiptNos, bool preview);
+    void printSettlement(const QUuid& settlementUuid);
 
 Q_SIGNALS:
     void signOutRequested();
+    // A sync round ended (successful or not).
+    void syncRoundFinished();
+    // Background sync was attached or replaced; null: none.
+    void syncRunnerChanged(HallDesk::SyncRunner* runner);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    struct Page
+    {
+        const ScreenEntry* entry = nullptr;
+        QWidget* widget = nullptr;
+        QAction* action = nullptr;
+    };
+
+    void buildScreens();
     void buildActions();
     void buildNavigation();
     void buildMenus();
@@ -98,22 +119,16 @@ private:
     void setLocked(bool locked);
     void refreshBusinessDate();
     void showAbout();
-    void showSyncStatus(const SyncStatus& status);
-    // The sync label again, with the open rejected events as last counted (by a sync round or the screen).
-    void showSyncLabel();
     void showSyncSettings();
-    void stopSync();
     void restoreWindowGeometry();
     void payCurrentAccount();
+    const Page* page(const QString& id) const;
+    const Page* currentPage() const;
     // MainWindowPrinting.cpp: Print → Print receipt again / Print preview, Settings → Printers and paper.
     void buildPrintActions();
     // Print again or preview the receipt selected in today's payments (the newest when none is), from any screen.
     void reprintFromMenu(bool preview);
     void showPrinterSettings();
-    // Where the counter's documents are printed: the receipts after a payment, a reprint or preview from today's
-    // payments, the settlement report. The one place that knows the printer.
-    void printReceipts(const QStringList& receiptNos, bool preview);
-    void printSettlement(const QUuid& settlementUuid);
     // A person is there to answer a dialog (not the offscreen or minimal platform of tests and screenshots).
     static bool isInteractive();
     // The receipt printer chosen for this computer is installed, or, with none chosen, the system has a default.
@@ -123,21 +138,13 @@ private:
     Session m_session;
 
     QStackedWidget* m_stack = nullptr;
-    LookupScreen* m_lookup = nullptr;
-    AccountView* m_account = nullptr;
-    CounterScreen* m_counter = nullptr;
-    RejectedEventsScreen* m_rejected = nullptr;
-    QTimeZone m_hallZone; // the hall's: times in the window are the hall's, as on the receipt
+    QList<Page> m_pages; // the registry's screens this operator may open, in its order
     LockScreen* m_lockScreen = nullptr;
     QToolBar* m_navigation = nullptr;
     QLabel* m_businessDate = nullptr;
     QTimer m_dateTimer;
 
     QActionGroup* m_screens = nullptr;
-    QAction* m_lookupAction = nullptr;
-    QAction* m_accountAction = nullptr;
-    QAction* m_counterAction = nullptr;
-    QAction* m_rejectedAction = nullptr;
     QAction* m_payAction = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_lockAction = nullptr;
@@ -151,12 +158,9 @@ private:
     QAction* m_printerSettingsAction = nullptr;
     bool m_attended = isInteractive();
 
-    SyncRunner* m_sync = nullptr;
-    QString m_syncServerOverride;
-    QLabel* m_syncLabel = nullptr;
-    QPointer<FillProgressDialog> m_fillProgress; // while an empty store is filled from the centre
-    qint64 m_openRejected = -1;
-    int m_syncRounds = 0;
+    SyncRunner* m_sync = nullptr; // the desk's (it outlives its windows) or m_ownSync
+    std::unique_ptr<SyncRunner> m_ownSync; // startSync's, for a window without a desk
+    SyncStatusLabel* m_syncLabel = nullptr;
 };
 
 } // namespace HallDesk

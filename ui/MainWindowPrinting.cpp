@@ -43,13 +43,14 @@ void MainWindow::buildPrintActions()
 
 void MainWindow::reprintFromMenu(bool preview)
 {
-    if (isLocked()) {
+    CounterScreen* counter = counterScreen();
+    if (isLocked() || !counter) {
         return;
     }
-    if (currentScreen() != Screen::Counter) {
-        showScreen(Screen::Counter);
+    if (currentScreen() != QLatin1String("counter")) {
+        showScreen(QStringLiteral("counter"));
     }
-    m_counter->shiftPanel()->reprintSelected(preview);
+    counter->shiftPanel()->reprintSelected(preview);
 }
 
 void MainWindow::showPrinterSettings()

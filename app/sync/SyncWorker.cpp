@@ -84,6 +84,31 @@ void SyncWorker::start()
     countEvents();
     publish();
     m_timer->start(0);
+    m_outboxLook = new QTimer(this);
+    m_outboxLook->setInterval(kOutboxLookMs);
+    connect(m_outboxLook, &QTimer::timeout, this, &SyncWorker::lookAtOutbox);
+    m_outboxLook->start();
+}
+
+void SyncWorker::lookAtOutbox()
+{
+    if (!m_configured || m_stopping.load() || m_status.failures > 0) {
+        return; // after a failure the back-off timer decides when to try again
+    }
+    const qint64 newest = newestOutboxId();
+    if (newest > m_newestSent && m_newestSent >= 0) {
+        runRound();
+    }
+}
+
+qint64 SyncWorker::newestOutboxId()
+{
+    try {
+        return Sql::scalar(m_store.connection(), QStringLiteral("SELECT coalesce(max(id), 0) FROM outbox"))
+            .toLongLong();
+    } catch (const StoreError&) {
+        return -1;
+    }
 }
 
 void SyncWorker::syncNow()
@@ -101,6 +126,7 @@ void SyncWorker::runRound()
     }
     m_timer->stop();
     m_cancel.store(false);
+    m_newestSent = newestOutboxId(); // what comes after this goes in the next round
     m_status.state = SyncStatus::State::Syncing;
     publish();
     try {
@@ -170,15 +196,26 @@ void SyncWorker::shutdown()
 {
     delete m_timer;
     m_timer = nullptr;
+    delete m_outboxLook;
+    m_outboxLook = nullptr;
     m_store.releaseConnection();
 }
 
 SyncRunner::SyncRunner(Store& store, const QString& serverUrl, QObject* parent)
     : QObject(parent)
+    , m_store(store)
+    , m_serverOverride(serverUrl.trimmed())
 {
     qRegisterMetaType<SyncStatus>();
     m_thread.setObjectName(QStringLiteral("halldesk-sync"));
-    m_worker = std::make_unique<SyncWorker>(store, syncServerUrl(store, serverUrl), m_stopping, m_cancel);
+    begin();
+}
+
+void SyncRunner::begin()
+{
+    m_stopping.store(false);
+    m_cancel.store(false);
+    m_worker = std::make_unique<SyncWorker>(m_store, syncServerUrl(m_store, m_serverOverride), m_stopping, m_cancel);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::started, m_worker.get(), &SyncWorker::start);
     connect(&m_thread, &QThread::finished, m_worker.get(), &SyncWorker::shutdown, Qt::DirectConnection);
@@ -202,6 +239,13 @@ void SyncRunner::syncNow()
     if (m_thread.isRunning() && !m_stopping.load()) {
         QMetaObject::invokeMethod(m_worker.get(), &SyncWorker::syncNow, Qt::QueuedConnection);
     }
+}
+
+void SyncRunner::restart()
+{
+    stop();
+    m_status = SyncStatus{};
+    begin();
 }
 
 void SyncRunner::cancelRound()

@@ -42,7 +42,10 @@ struct SyncStatus
 
 // The worker side of background sync: lives on SyncRunner's thread, with its own store connection and its own
 // central connection per round. Runs a SyncEngine round on its timer and on request; after a failure it retries
-// with exponential back-off (5 s doubling to 5 min), reset by a success.
+// with exponential back-off (5 s doubling to 5 min), reset by a success. Between rounds it looks at the newest
+// outbox event every two seconds (one index lookup): a new one (a payment, from this window or any other program
+// on the store) starts a round at once, so events reach the centre within seconds, not at the next interval. Events
+// made within one look go in one round; while backing off after a failure the back-off decides.
 class SyncWorker final : public QObject
 {
     Q_OBJECT
@@ -52,6 +55,7 @@ public:
     static constexpr int kMaxBackoffSeconds = 300;
     static constexpr int kDefaultIntervalSeconds = 60;
     static constexpr int kStatementTimeoutSeconds = 60;
+    static constexpr int kOutboxLookMs = 2000;
 
     // stopping: the runner is going away; cancel: stop the round under way after its page (reset by each round).
     SyncWorker(Store& store, QString serverUrl, std::atomic_bool& stopping, std::atomic_bool& cancel);
@@ -73,6 +77,9 @@ private:
     void publish();
     // The pending and open rejected events, as the store has them now.
     void countEvents();
+    // A new outbox event since the last round started: a round now.
+    void lookAtOutbox();
+    qint64 newestOutboxId();
 
     Store& m_store;
     QString m_url;
@@ -83,6 +90,8 @@ private:
     bool m_configured = false;
     int m_intervalSeconds = kDefaultIntervalSeconds;
     QTimer* m_timer = nullptr;
+    QTimer* m_outboxLook = nullptr;
+    qint64 m_newestSent = -1; // the newest outbox event when the last round started
     SyncStatus m_status;
 };
 
@@ -106,6 +115,10 @@ public:
     Q_DISABLE_COPY_MOVE(SyncRunner)
 
     void syncNow();
+    // Starts over with the store's settings as they are now (the server URL just saved); the override stays.
+    void restart();
+    // The server given on the command line (--server), which the store's setting does not change; empty: none.
+    const QString& serverOverride() const { return m_serverOverride; }
     // Ends the round under way after the page or batch it is on; what came so far stays, and the next round goes
     // on from there. Does nothing between rounds.
     void cancelRound();
@@ -116,6 +129,10 @@ Q_SIGNALS:
     void statusChanged(const HallDesk::SyncStatus& status);
 
 private:
+    void begin();
+
+    Store& m_store;
+    QString m_serverOverride;
     QThread m_thread;
     std::unique_ptr<SyncWorker> m_worker;
     std::atomic_bool m_stopping{false};

@@ -219,9 +219,9 @@ private Q_SLOTS:
     void splitTenderCardWithReferenceAndCashWithChange()
     {
         // Typing the 户号 on the counter loads the account.
-        m_window->showScreen(MainWindow::Screen::Counter);
+        m_window->showScreen(QStringLiteral("counter"));
         QTest::keyClick(m_window.get(), Qt::Key_F4);
-        QCOMPARE(m_window->currentScreen(), MainWindow::Screen::Counter);
+        QCOMPARE(m_window->currentScreen(), QStringLiteral("counter"));
         QCOMPARE(focused()->objectName(), QStringLiteral("counterAccount"));
         QTest::keyClicks(focused(), QStringLiteral("3300000002"));
         QTest::keyClick(focused(), Qt::Key_Return);
@@ -533,14 +533,14 @@ private Q_SLOTS:
 
     void payFromTheLookup()
     {
-        m_window->showScreen(MainWindow::Screen::Lookup);
+        m_window->showScreen(QStringLiteral("lookup"));
         auto* search = child<QLineEdit>(m_window.get(), "lookupSearch");
         QTRY_VERIFY(search->hasFocus());
         commitText(search, QStringLiteral("王建华"));
         QTRY_COMPARE(m_window->lookupScreen()->model()->rowCount(), 1);
         QTRY_VERIFY(!m_window->lookupScreen()->isBusy());
         QTest::keyClick(search, Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_window->currentScreen(), MainWindow::Screen::Counter);
+        QCOMPARE(m_window->currentScreen(), QStringLiteral("counter"));
         QCOMPARE(m_window->counterScreen()->accountNos(), QStringList{QStringLiteral("3300000002")});
     }
 
@@ -548,7 +548,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_window->openAccount(QStringLiteral("3300000002")));
         QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(m_window->currentScreen(), MainWindow::Screen::Counter);
+        QCOMPARE(m_window->currentScreen(), QStringLiteral("counter"));
         QCOMPARE(m_window->counterScreen()->accountNos(), QStringList{QStringLiteral("3300000002")});
     }
 

@@ -212,7 +212,7 @@ private Q_SLOTS:
         press(Qt::Key_Return);
         press(Qt::Key_Return);
         QVERIFY(m_window->counterScreen()->lastPayment());
-        m_window->showScreen(MainWindow::Screen::Lookup);
+        m_window->showScreen(QStringLiteral("lookup"));
         m_window->counterScreen()->shiftPanel()->table()->clearSelection();
         m_window->counterScreen()->shiftPanel()->table()->setCurrentIndex({});
         // Nothing selected: Reprint still offers the newest payment, as Ctrl+P does.
@@ -221,7 +221,7 @@ private Q_SLOTS:
         Test::ModalHelper helper([](QDialog& dialog) { dialog.reject(); });
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(helper.answered());
-        QCOMPARE(m_window->currentScreen(), MainWindow::Screen::Counter);
+        QCOMPARE(m_window->currentScreen(), QStringLiteral("counter"));
     }
 
     void todaysPaymentsShowTheHallsTime()

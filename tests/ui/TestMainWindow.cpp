@@ -13,13 +13,16 @@
 #include "tests/support/Widgets.h"
 #include "ui/Desk.h"
 #include "ui/MainWindow.h"
+#include "ui/ScreenRegistry.h"
 #include "ui/ServiceSet.h"
 #include "ui/accounts/AccountView.h"
 #include "ui/auth/SignInDialog.h"
 #include "ui/common/Theme.h"
+#include "ui/counter/CounterScreen.h"
 #include "ui/lookup/LookupModel.h"
 #include "ui/lookup/LookupScreen.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDialog>
 #include <QLabel>
@@ -32,6 +35,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolBar>
 #include <memory>
 
 using namespace HallDesk;
@@ -125,7 +129,7 @@ private Q_SLOTS:
     {
         MainWindow* window = signIn();
         QVERIFY(window);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
         QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
         QTRY_VERIFY(search->hasFocus());
 
@@ -141,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(table->currentIndex().row(), 0);
         QTest::keyClick(table, Qt::Key_Return);
 
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(window->currentScreen(), QStringLiteral("account"));
         QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000001"));
         QCOMPARE(child<QLabel>(window, "accountName")->text(), QStringLiteral("王建国"));
         // 123.45 overdue one day: 1‰ of it is 0.12, charged as the ¥1 minimum.
@@ -150,7 +154,7 @@ private Q_SLOTS:
 
         // Esc goes back to the lookup, ready for the next customer.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
         QTRY_VERIFY(search->hasFocus());
         QCOMPARE(search->selectedText(), QStringLiteral("5678"));
     }
@@ -162,7 +166,7 @@ private Q_SLOTS:
         QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
         commitText(search, QStringLiteral("建国"));
         QTest::keyClick(search, Qt::Key_Return); // before the results are in: opens the match when it arrives
-        QTRY_COMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QTRY_COMPARE(window->currentScreen(), QStringLiteral("account"));
         QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000001"));
 
         // Two matches: Enter moves into the list instead of guessing.
@@ -172,7 +176,7 @@ private Q_SLOTS:
         QTRY_COMPARE(window->lookupScreen()->model()->rowCount(), 2);
         QTRY_VERIFY(!window->lookupScreen()->isBusy());
         QTest::keyClick(search, Qt::Key_Return);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
         QVERIFY(child<QTableView>(window, "lookupResults")->hasFocus());
     }
 
@@ -217,7 +221,7 @@ private Q_SLOTS:
         QLineEdit* search = child<QLineEdit>(window, "lookupSearch");
         QTest::keyClicks(search, barcode);
         QTest::keyClick(search, Qt::Key_Return);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(window->currentScreen(), QStringLiteral("account"));
         QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000002"));
     }
 
@@ -242,7 +246,7 @@ private Q_SLOTS:
         QVERIFY(window->isLocked());
         // Nothing under the lock screen answers the keyboard.
         QTest::keyClick(window, Qt::Key_F3);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
 
         QLineEdit* password = child<QLineEdit>(window, "lockPassword");
         QTRY_VERIFY(password->hasFocus());
@@ -255,7 +259,7 @@ private Q_SLOTS:
         QTest::keyClick(password, Qt::Key_Return);
         QVERIFY(!window->isLocked());
         QTest::keyClick(window, Qt::Key_F3);
-        QCOMPARE(window->currentScreen(), MainWindow::Screen::Account);
+        QCOMPARE(window->currentScreen(), QStringLiteral("account"));
     }
 
     void signingOutReturnsToTheSignInWithAFreshWindowAfter()
@@ -270,7 +274,7 @@ private Q_SLOTS:
 
         MainWindow* second = signIn();
         QVERIFY(second);
-        QCOMPARE(second->currentScreen(), MainWindow::Screen::Lookup);
+        QCOMPARE(second->currentScreen(), QStringLiteral("lookup"));
         QVERIFY(!second->accountView()->account());
     }
 
@@ -327,6 +331,104 @@ private Q_SLOTS:
 
         QCOMPARE(storedMobile(), QStringLiteral("13812345678"));
         QCOMPARE(auditCount(QStringLiteral("contact.update")), 0);
+    }
+
+    // The screens come from the registry: each in the navigation with its shortcut for the roles that may open it,
+    // and neither shown nor reachable by its shortcut for the others.
+    void theRegistrysScreensAppearWithTheirShortcutsForTheirRolesOnly()
+    {
+        MainWindow* window = signIn(); // clerk01
+        QVERIFY(window);
+        auto* navigation = child<QToolBar>(window, "navigation");
+        const auto checkRegistry = [](MainWindow* shown) {
+            for (const ScreenEntry& entry : screenRegistry()) {
+                const bool may = entry.mayOpen(shown->session().op);
+                QAction* action = shown->screenAction(entry.id);
+                QVERIFY(action);
+                QCOMPARE(action->shortcut(), entry.shortcut);
+                QCOMPARE(action->text(), entry.translatedTitle());
+                QCOMPARE(action->isVisible(), may);
+                QCOMPARE(action->isEnabled(), may);
+                QCOMPARE(shown->screenWidget(entry.id) != nullptr, may);
+            }
+            QCOMPARE(child<QToolBar>(shown, "navigation")->actions().size(), screenRegistry().size());
+        };
+        checkRegistry(window);
+        QVERIFY(navigation->widgetForAction(window->screenAction(QStringLiteral("counter")))->isVisible());
+        QVERIFY(!navigation->widgetForAction(window->screenAction(QStringLiteral("rejected")))->isVisible());
+
+        // The clerk: F4 opens the counter; Ctrl+F5 (the supervisor's rejected events) does nothing.
+        QTest::keyClick(window, Qt::Key_F4);
+        QCOMPARE(window->currentScreen(), QStringLiteral("counter"));
+        QVERIFY(window->counterScreen()->isVisible());
+        QVERIFY(window->openAccount(QStringLiteral("3300000001")));
+        QVERIFY(child<QPushButton>(window, "payAccount")->isVisible());
+        QTest::keyClick(window, Qt::Key_F2);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
+        QTest::keyClick(window, Qt::Key_F5, Qt::ControlModifier);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
+        QVERIFY(!window->showScreen(QStringLiteral("rejected")));
+
+        // An administrator takes no money: no counter, F4 does nothing, nor does opening it by name; Ctrl+F5 opens
+        // the rejected events.
+        m_services->auth.addOperator(QStringLiteral("admin01"), QStringLiteral("管理员"), {Role::Admin}, kClerkPassword,
+                                     std::nullopt);
+        const auto admin = m_services->auth.signIn(QStringLiteral("admin01"), kClerkPassword);
+        QVERIFY(admin.ok() && admin.op);
+        window = m_desk->openWindow(*admin.op);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        navigation = child<QToolBar>(window, "navigation");
+        checkRegistry(window);
+        QVERIFY(!navigation->widgetForAction(window->screenAction(QStringLiteral("counter")))->isVisible());
+        QVERIFY(!window->counterScreen());
+        QTest::keyClick(window, Qt::Key_F4);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
+        QVERIFY(!window->showScreen(QStringLiteral("counter")));
+        QVERIFY(!window->openCounter(QStringLiteral("3300000001")));
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
+        QVERIFY(window->openAccount(QStringLiteral("3300000001")));
+        QVERIFY(!child<QPushButton>(window, "payAccount")->isVisible()); // no "Pay at the counter" either
+        QTest::keyClick(window, Qt::Key_F5, Qt::ControlModifier);
+        QCOMPARE(window->currentScreen(), QStringLiteral("rejected"));
+    }
+
+    // `halldesk --screen NAME` resolves through the registry, and a screen the operator may not open is not reached
+    // that way either.
+    void theCommandLinesScreenNamesComeFromTheRegistry()
+    {
+        QCOMPARE(screenCommandLineNames(),
+                 (QStringList{QStringLiteral("lookup"), QStringLiteral("account"), QStringLiteral("counter"),
+                              QStringLiteral("rejected")}));
+        for (const ScreenEntry& entry : screenRegistry()) {
+            QCOMPARE(findScreenByCommandLineName(entry.commandLineName), &entry);
+        }
+        QVERIFY(!findScreenByCommandLineName(QStringLiteral("queue")));
+        QVERIFY(!findScreenByCommandLineName(QString()));
+
+        // --screen counter --account 3300000001: the clerk starts on the counter with the account loaded.
+        m_desk->setStart(
+            {findScreenByCommandLineName(QStringLiteral("counter"))->id, QStringLiteral("3300000001"), {}});
+        MainWindow* window = signIn();
+        QVERIFY(window);
+        QCOMPARE(window->currentScreen(), QStringLiteral("counter"));
+        QCOMPARE(window->counterScreen()->accountNos(), QStringList{QStringLiteral("3300000001")});
+
+        // --screen rejected for a clerk: the home screen.
+        m_desk->setStart({findScreenByCommandLineName(QStringLiteral("rejected"))->id, {}, {}});
+        window = signIn();
+        QVERIFY(window);
+        QCOMPARE(window->currentScreen(), QStringLiteral("lookup"));
+
+        // --screen counter --account for an administrator, who takes no money: the account view.
+        m_services->auth.addOperator(QStringLiteral("admin01"), QStringLiteral("管理员"), {Role::Admin}, kClerkPassword,
+                                     std::nullopt);
+        const auto admin = m_services->auth.signIn(QStringLiteral("admin01"), kClerkPassword);
+        QVERIFY(admin.ok() && admin.op);
+        m_desk->setStart({QStringLiteral("counter"), QStringLiteral("3300000001"), {}});
+        window = m_desk->openWindow(*admin.op);
+        QCOMPARE(window->currentScreen(), QStringLiteral("account"));
+        QCOMPARE(child<QLabel>(window, "accountNo")->text(), QStringLiteral("3300000001"));
     }
 
     // An administrator is told once a day when the store is not on an encrypted volume (a box that does not block

@@ -17,15 +17,20 @@
 #include "tests/support/CounterFixture.h"
 #include "tests/support/PgCluster.h"
 #include "tests/support/TempStore.h"
+#include "tests/support/Widgets.h"
+#include "ui/Desk.h"
 #include "ui/MainWindow.h"
 #include "ui/ServiceSet.h"
+#include "ui/auth/SignInDialog.h"
 #include "ui/common/Theme.h"
 #include "ui/sync/FillProgressDialog.h"
 #include "ui/sync/SyncSettingsDialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -143,6 +148,19 @@ private:
         CentralConnection centre(CentralSettings::fromUrl(m_adminUrl));
         return centre.scalar(sql).toLongLong();
     }
+
+    // Cash for 3300000003, taken at this terminal by clerk01 (as the counter does).
+    void payCash(qint64 fen)
+    {
+        PaymentRequest request;
+        request.uuid = QUuid::createUuid();
+        request.accountNos = {QStringLiteral("3300000003")};
+        request.tenders = {{TenderMethod::Cash, Money::fromFen(fen), Money::fromFen(fen), {}}};
+        QVERIFY(m_services->counter.pay(request, m_fixture->session("clerk01")).paymentId > 0);
+    }
+
+    // The centre has this many payments from the hall within a few seconds: the nudge, not the hour-long interval.
+    static constexpr int kFewSecondsMs = 10000;
 
 private Q_SLOTS:
     void initTestCase()
@@ -263,6 +281,80 @@ private Q_SLOTS:
         QCOMPARE(centreScalar(QStringLiteral("SELECT count(*) FROM central.payments WHERE payment_uuid = '%1'")
                                   .arg(request.uuid.toString(QUuid::WithoutBraces))),
                  1);
+    }
+
+    // A payment goes to the centre within seconds of its commit: the interval is an hour and nobody presses Sync now.
+    void aNewPaymentIsPushedWithinSecondsWithoutWaitingForTheInterval()
+    {
+        makeCentre();
+        Store& store = m_fixture->store();
+        saveSyncServerUrl(store, m_terminalUrl, m_fixture->op("super01").id, QStringLiteral("T01"));
+        store.setSetting(QString::fromLatin1(SyncRunner::kIntervalSetting), QStringLiteral("3600"));
+        openWindow(m_fixture->session("clerk01"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncRunner()->status().rounds >= 1, 30000);
+        QVERIFY2(syncState() == QStringLiteral("online"), qPrintable(m_window->syncRunner()->status().lastError));
+        const int roundsBefore = m_window->syncRunner()->status().rounds;
+
+        QElapsedTimer sincePayment;
+        sincePayment.start();
+        payCash(4200);
+        QTRY_COMPARE_WITH_TIMEOUT(centreScalar(QStringLiteral("SELECT count(*) FROM central.payments")), 1,
+                                  kFewSecondsMs);
+        qInfo("payment at the centre %lld ms after its commit", sincePayment.elapsed());
+        QTRY_VERIFY(m_window->syncRunner()->status().rounds > roundsBefore);
+        QCOMPARE(m_window->syncRunner()->status().pendingEvents, 0);
+        QCOMPARE(m_window->syncRunner()->status().rounds, roundsBefore + 1); // one round, not one per look
+
+        // Nothing new: no more rounds while the outbox stays as it is.
+        QTest::qWait(3 * SyncWorker::kOutboxLookMs);
+        QCOMPARE(m_window->syncRunner()->status().rounds, roundsBefore + 1);
+    }
+
+    // The desk's sync runs on while the window is locked and after sign-out, on the sign-in dialog: what the last
+    // operator took goes to the centre though nobody is signed in.
+    void syncRunsOnTheLockScreenAndTheSignInDialog()
+    {
+        makeCentre();
+        Store& store = m_fixture->store();
+        saveSyncServerUrl(store, m_terminalUrl, m_fixture->op("super01").id, QStringLiteral("T01"));
+        store.setSetting(QString::fromLatin1(SyncRunner::kIntervalSetting), QStringLiteral("3600"));
+        Desk desk(m_services->view(), m_services->auth.workplace());
+        desk.showSignIn();
+        SyncRunner* sync = desk.syncRunner();
+        QTRY_VERIFY_WITH_TIMEOUT(sync->status().rounds >= 1, 30000); // before anybody signed in
+        QVERIFY2(sync->status().state == SyncStatus::State::Online, qPrintable(sync->status().lastError));
+
+        SignInDialog* dialog = desk.signInDialog();
+        QVERIFY(dialog && QTest::qWaitForWindowExposed(dialog));
+        // clerk02: the centre's clerk01, pulled in the first round, has a password this test does not know
+        QTest::keyClicks(Test::child<QLineEdit>(dialog, "signInCode"), QStringLiteral("clerk02"));
+        auto* password = Test::child<QLineEdit>(dialog, "signInPassword");
+        QTest::keyClicks(password, QString::fromLatin1(Test::CounterFixture::kPassword));
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_VERIFY(desk.mainWindow() && desk.mainWindow()->isVisible());
+        QPointer<MainWindow> window = desk.mainWindow();
+        QCOMPARE(window->syncRunner(), sync);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+
+        // The clerk takes a payment and locks the window (Ctrl+L): the payment goes while the lock screen shows.
+        payCash(4200);
+        QTest::keyClick(window.data(), Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(window->isLocked());
+        QTRY_COMPARE_WITH_TIMEOUT(centreScalar(QStringLiteral("SELECT count(*) FROM central.payments")), 1,
+                                  kFewSecondsMs);
+        QVERIFY(window->isLocked());
+
+        // Sign out from the lock screen: the sign-in dialog shows, the window is gone, and sync goes on.
+        QTest::mouseClick(Test::child<QPushButton>(window.data(), "lockSignOut"), Qt::LeftButton);
+        QTRY_VERIFY(window.isNull());
+        QVERIFY(desk.signInDialog() && desk.signInDialog()->isVisible());
+        QCOMPARE(desk.syncRunner(), sync);
+        payCash(1800); // e.g. from halldeskctl on this store
+        QTRY_COMPARE_WITH_TIMEOUT(centreScalar(QStringLiteral("SELECT count(*) FROM central.payments")), 2,
+                                  kFewSecondsMs);
+        QCOMPARE(centreScalar(QStringLiteral("SELECT sum(amount_fen) FROM central.payments")), 4200 + 1800);
+        QTRY_COMPARE(sync->status().pendingEvents, 0);
     }
 
     // A new terminal's empty store is filled from the centre with a progress dialog; Cancel stops the round after
