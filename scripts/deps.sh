@@ -12,7 +12,7 @@ halldesk_build_packages=(
 
 # What the test suites use besides the build: pdftotext/pdfinfo/pdftoppm and poppler-data (the Adobe-GB1 tables
 # that let pdftotext read libharu's built-in Chinese fonts), zbarimg for QR codes, and a CUPS scheduler with the
-# cups-pdf virtual printer for printing through a real queue (TestPrinting starts cupsd and adds the queue), and
+# cups-pdf virtual printer for printing through a real queue (TestPrinting starts a cupsd of its own under a temporary folder and adds the queue), and
 # PostgreSQL 15 for the central server's suites (tests/support/PgCluster starts a throwaway cluster; psql runs
 # db/central/tests). The package test (scripts/package-test.sh) makes a bare Debian root with debootstrap and checks
 # the .deb with lintian.
