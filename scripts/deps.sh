@@ -16,11 +16,13 @@ halldesk_build_packages=(
 # PostgreSQL 15 for the central server's suites (tests/support/PgCluster starts a throwaway cluster; psql runs
 # db/central/tests). The package test (scripts/package-test.sh) makes a bare Debian root with debootstrap and checks
 # the .deb with lintian.
+# clang-tidy (14 on Debian 12) runs the checks of .clang-tidy in CI (scripts/tidy.sh).
 halldesk_test_packages=(
     poppler-utils poppler-data zbar-tools
     cups cups-client cups-bsd printer-driver-cups-pdf
     postgresql-15 postgresql-client-15
     debootstrap lintian
+    clang-tidy
 )
 
 # halldesk_ensure_packages PACKAGE...
