@@ -80,6 +80,32 @@ struct OperatorRow
     QVariant updatedAt = QStringLiteral("2025-01-01T00:00:00Z");
 };
 
+// The centre's copies (central.accounts and central.bills, keyed by hall and account number), for the suites that
+// start a throwaway PostgreSQL cluster: `Test::CentreBuilder rows(centre->db())`.
+struct CentreAccountRow
+{
+    QVariant hallId = 1;
+    QVariant accountNo = {};
+    QVariant name = {};
+    QVariant customerClass = QStringLiteral("residential");
+    QVariant address = {};
+    QVariant meterNo = {};
+};
+
+struct CentreBillRow
+{
+    QVariant hallId = 1;
+    QVariant accountNo = {};
+    QVariant period = {};
+    QVariant kwh = {};
+    QVariant amountFen = {};
+    QVariant issueDate = {};
+    QVariant dueDate = {};
+    QVariant paidFen = {};
+    QVariant status = {};
+    QVariant paidOn = {};
+};
+
 class StoreBuilder final
 {
 public:
@@ -94,8 +120,18 @@ public:
     qint64 op(const OperatorRow& row) const;
 
 private:
-    qint64 insert(const QString& table, std::initializer_list<std::pair<const char*, QVariant>> columns) const;
+    QSqlDatabase m_db;
+};
 
+class CentreBuilder final
+{
+public:
+    explicit CentreBuilder(QSqlDatabase db);
+
+    void account(const CentreAccountRow& row) const;
+    void bill(const CentreBillRow& row) const;
+
+private:
     QSqlDatabase m_db;
 };
 
