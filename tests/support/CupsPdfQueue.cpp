@@ -156,6 +156,9 @@ bool CupsPdfQueue::start(QString* error)
         *error = QStringLiteral("cannot create a temporary folder for cupsd: %1").arg(m_dir->errorString());
         return false;
     }
+    // Every CUPS client of this process (QPrinter through libcups, lpstat, lpadmin) talks to this cupsd only, even
+    // when it fails to start.
+    qputenv("CUPS_SERVER", socketPath().toLocal8Bit());
     // cupsd runs its filters as lp: they must reach the spool and the temporary files below this folder.
     QFile::setPermissions(m_dir->path(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
@@ -188,8 +191,6 @@ bool CupsPdfQueue::start(QString* error)
         return false;
     }
 
-    // Every CUPS client of this process (QPrinter through libcups, lpstat, lpadmin) talks to this cupsd only.
-    qputenv("CUPS_SERVER", socketPath().toLocal8Bit());
     m_cupsd = std::make_unique<QProcess>();
     m_cupsd->setProcessChannelMode(QProcess::MergedChannels);
     m_cupsd->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
