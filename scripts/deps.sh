@@ -12,15 +12,17 @@ halldesk_build_packages=(
 
 # What the test suites use besides the build: pdftotext/pdfinfo/pdftoppm and poppler-data (the Adobe-GB1 tables
 # that let pdftotext read libharu's built-in Chinese fonts), zbarimg for QR codes, and a CUPS scheduler with the
-# cups-pdf virtual printer for printing through a real queue (TestPrinting starts cupsd and adds the queue), and
+# cups-pdf virtual printer for printing through a real queue (TestPrinting starts a cupsd of its own under a temporary folder and adds the queue), and
 # PostgreSQL 15 for the central server's suites (tests/support/PgCluster starts a throwaway cluster; psql runs
 # db/central/tests). The package test (scripts/package-test.sh) makes a bare Debian root with debootstrap and checks
 # the .deb with lintian.
+# clang-tidy (14 on Debian 12) runs the checks of .clang-tidy in CI (scripts/tidy.sh).
 halldesk_test_packages=(
     poppler-utils poppler-data zbar-tools
     cups cups-client cups-bsd printer-driver-cups-pdf
     postgresql-15 postgresql-client-15
     debootstrap lintian
+    clang-tidy
 )
 
 # halldesk_ensure_packages PACKAGE...

@@ -24,7 +24,7 @@ class ReadSnapshot final
 {
 public:
     explicit ReadSnapshot(QSqlDatabase db)
-        : m_db(std::move(db))
+        : m_db(db)
         , m_open(m_db.transaction())
     {
     }

@@ -157,7 +157,7 @@ LateFee billLateFee(const LateFeePolicy& policy, CustomerClass customerClass, Mo
 }
 
 LateFeePolicyRepository::LateFeePolicyRepository(QSqlDatabase db)
-    : m_db(std::move(db))
+    : m_db(db)
 {
 }
 

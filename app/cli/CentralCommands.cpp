@@ -204,7 +204,8 @@ int runCentralDemo(const QStringList& args)
         {QStringLiteral("members"), summary.members},
         {QStringLiteral("seed"), qint64(summary.seed)},
         {QStringLiteral("as_of"), summary.asOf.toString(Qt::ISODate)},
-        {QStringLiteral("seconds"), double(summary.milliseconds / 10) / 100.0},
+        // whole hundredths of a second, on purpose
+        {QStringLiteral("seconds"), double(summary.milliseconds / 10) / 100.0}, // NOLINT(bugprone-integer-division)
     });
     return kExitOk;
 }
@@ -233,7 +234,7 @@ int runCentral(const QStringList& args)
     if (args.size() < 2) {
         throw CliError{usage, kExitUsage};
     }
-    const QString sub = args.at(1);
+    const QString& sub = args.at(1);
     if (sub == QStringLiteral("migrate")) {
         return runMigrate(args.mid(1));
     }

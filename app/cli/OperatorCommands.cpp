@@ -170,7 +170,7 @@ int runOperator(const QStringList& args)
     if (positional.size() != 1) {
         throw CliError{Text::tr("Name one action: add, list, passwd, disable or enable."), kExitUsage};
     }
-    const QString action = positional.first();
+    const QString& action = positional.first();
     if (action == QLatin1String("add")) {
         return add(parser);
     }

@@ -74,7 +74,7 @@ public:
     {
         QMutexLocker lock(&m_mutex);
         m_finished = true;
-        m_error = error;
+        m_error = std::move(error);
         m_notEmpty.wakeAll();
     }
 

@@ -1,6 +1,7 @@
 #include "app/setup/Installation.h"
 #include "db/Sql.h"
 #include "tests/support/Cli.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 
 #include <QJsonArray>
@@ -23,35 +24,48 @@ private Q_SLOTS:
             store, HallInfo{QStringLiteral("H01"), QStringLiteral("城东供电营业厅"), {}, {}, {}, {}},
             QStringLiteral("T01"));
         QSqlDatabase db = store.connection();
-        Sql::exec(
-            db,
-            QStringLiteral("INSERT INTO operators (id, code, name, hall_id, password_hash, created_at, updated_at) "
-                           "VALUES (7, 'coll01', '王催费', ?, 'not-a-hash', '2025-01-01T00:00:00Z', "
-                           "'2025-01-01T00:00:00Z')"),
-            {hall});
-        Sql::exec(
-            db,
-            QStringLiteral("INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, "
-                           "status, risk_level, collector_id, prepaid_fen, id_card_no, updated_at) VALUES "
-                           "(1, '3300000001', '张三', 'residential', '东湖区幸福街道1号', ?, 'M0001', 'normal', 'low', "
-                           "7, 1234, '330102199001011234', '2025-01-01T00:00:00Z'), "
-                           "(2, '3300000002', '张小三', 'residential', '东湖区幸福街道2号', ?, 'M0002', 'normal', "
-                           "'low', 7, 0, '', '2025-01-01T00:00:00Z')"),
-            {hall, hall});
-        Sql::exec(
-            db,
-            QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date, paid_fen, "
-                           "status, paid_on) VALUES "
-                           "(1, '2026-01', 400, 20000, '2026-02-05', '2026-02-20', 5000, 'partial', NULL), "
-                           "(1, '2025-12', 200, 10000, '2026-01-05', '2026-01-20', 0, 'open', NULL), "
-                           "(1, '2025-11', 180, 9000, '2025-12-05', '2025-12-20', 9000, 'paid', '2025-12-08'), "
-                           "(2, '2025-12', 160, 8000, '2026-01-05', '2026-01-20', 0, 'open', NULL)"));
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO contacts (account_id, phone, mobile, wechat, email, updated_at) VALUES "
-                                 "(1, '0571-87654321', '13812345678', '', '', '2025-03-01T17:00:00Z')"));
-        Sql::exec(
-            db, QStringLiteral("INSERT INTO payer_groups (id, code, name, kind) VALUES (1, 'G01', '张家', 'family')"));
-        Sql::exec(db, QStringLiteral("INSERT INTO payer_group_members (group_id, account_id) VALUES (1, 1), (1, 2)"));
+        const Test::StoreBuilder rows(db);
+        rows.op({.id = 7, .code = QStringLiteral("coll01"), .name = QStringLiteral("王催费"), .hallId = hall});
+        const auto addAccount = [&](qint64 id, const QString& name, qint64 prepaidFen, const QString& idCardNo) {
+            rows.account({.id = id,
+                          .accountNo = QStringLiteral("330000000%1").arg(id),
+                          .name = name,
+                          .customerClass = QStringLiteral("residential"),
+                          .address = QStringLiteral("东湖区幸福街道%1号").arg(id),
+                          .hallId = hall,
+                          .meterNo = QStringLiteral("M000%1").arg(id),
+                          .status = QStringLiteral("normal"),
+                          .riskLevel = QStringLiteral("low"),
+                          .collectorId = 7,
+                          .prepaidFen = prepaidFen,
+                          .idCardNo = idCardNo});
+        };
+        addAccount(1, QStringLiteral("张三"), 1234, QStringLiteral("330102199001011234"));
+        addAccount(2, QStringLiteral("张小三"), 0, QStringLiteral(""));
+        const auto addBill = [&](qint64 account, const char* period, int kwh, qint64 amountFen, const char* issue,
+                                 const char* due, qint64 paidFen, const char* status, const QVariant& paidOn) {
+            rows.bill({.accountId = account,
+                       .period = QString::fromLatin1(period),
+                       .kwh = kwh,
+                       .amountFen = amountFen,
+                       .issueDate = QString::fromLatin1(issue),
+                       .dueDate = QString::fromLatin1(due),
+                       .paidFen = paidFen,
+                       .status = QString::fromLatin1(status),
+                       .paidOn = paidOn});
+        };
+        const QVariant unpaid(QMetaType::fromType<QString>());
+        addBill(1, "2026-01", 400, 20000, "2026-02-05", "2026-02-20", 5000, "partial", unpaid);
+        addBill(1, "2025-12", 200, 10000, "2026-01-05", "2026-01-20", 0, "open", unpaid);
+        addBill(1, "2025-11", 180, 9000, "2025-12-05", "2025-12-20", 9000, "paid", QStringLiteral("2025-12-08"));
+        addBill(2, "2025-12", 160, 8000, "2026-01-05", "2026-01-20", 0, "open", unpaid);
+        rows.contact({.accountId = 1,
+                      .phone = QStringLiteral("0571-87654321"),
+                      .mobile = QStringLiteral("13812345678"),
+                      .wechat = QStringLiteral(""),
+                      .email = QStringLiteral(""),
+                      .updatedAt = QStringLiteral("2025-03-01T17:00:00Z")});
+        rows.group({.id = 1, .code = QStringLiteral("G01"), .name = QStringLiteral("张家")}, {1, 2});
     }
 
     void accountWithOpenBillsAndLateFees()

@@ -2,6 +2,7 @@
 #include "app/setup/Installation.h"
 #include "db/Sql.h"
 #include "tests/support/Cli.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 
 #include <QJsonObject>
@@ -36,30 +37,42 @@ private Q_SLOTS:
                                                       QStringLiteral("T01"));
         QSqlDatabase db = store.connection();
         Sql::Transaction transaction(db);
-        const QString insert = QStringLiteral(
-            "INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, status, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z')");
-        Sql::exec(db, insert,
-                  {1, QStringLiteral("3300000101"), QStringLiteral("王芳"), QStringLiteral("residential"),
-                   QStringLiteral("杭州市西湖区文三路100号"), hallId, QStringLiteral("5100000101"),
-                   QStringLiteral("normal")});
-        Sql::exec(db, insert,
-                  {2, QStringLiteral("3300000102"), QStringLiteral("王伟"), QStringLiteral("commercial"),
-                   QStringLiteral("杭州市西湖区文三路102号"), hallId, QStringLiteral("5100000102"),
-                   QStringLiteral("disconnected")});
-        Sql::exec(db, insert,
-                  {3, QStringLiteral("3300000103"), QStringLiteral("李建国"), QStringLiteral("residential"),
-                   QStringLiteral("杭州市上城区解放路5号"), hallId, QStringLiteral("5100000103"),
-                   QStringLiteral("normal")});
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO contacts (account_id, mobile, updated_at) VALUES "
-                                 "(1, '13800001234', '2026-01-01T00:00:00Z')"));
-        Sql::exec(
-            db,
-            QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date, paid_fen, "
-                           "status) VALUES (1, '2026-01', 150, 8700, '2026-01-05', '2026-01-25', 0, 'open'), "
-                           "(1, '2026-02', 100, 5050, '2026-02-05', '2026-02-25', 50, 'partial'), "
-                           "(2, '2026-01', 100, 9900, '2026-01-05', '2026-01-25', 9900, 'paid')"));
+        const Test::StoreBuilder rows(db);
+        const auto addAccount
+            = [&](qint64 id, const QString& name, const QString& cls, const QString& address, const QString& status) {
+                  rows.account({.id = id,
+                                .accountNo = QStringLiteral("3300000%1").arg(100 + id),
+                                .name = name,
+                                .customerClass = cls,
+                                .address = address,
+                                .hallId = hallId,
+                                .meterNo = QStringLiteral("5100000%1").arg(100 + id),
+                                .status = status,
+                                .updatedAt = QStringLiteral("2026-01-01T00:00:00Z")});
+              };
+        addAccount(1, QStringLiteral("王芳"), QStringLiteral("residential"), QStringLiteral("杭州市西湖区文三路100号"),
+                   QStringLiteral("normal"));
+        addAccount(2, QStringLiteral("王伟"), QStringLiteral("commercial"), QStringLiteral("杭州市西湖区文三路102号"),
+                   QStringLiteral("disconnected"));
+        addAccount(3, QStringLiteral("李建国"), QStringLiteral("residential"), QStringLiteral("杭州市上城区解放路5号"),
+                   QStringLiteral("normal"));
+        rows.contact({.accountId = 1,
+                      .mobile = QStringLiteral("13800001234"),
+                      .updatedAt = QStringLiteral("2026-01-01T00:00:00Z")});
+        const auto addBill = [&](qint64 account, const char* period, int kwh, qint64 amountFen, const char* issue,
+                                 const char* due, qint64 paidFen, const char* status) {
+            rows.bill({.accountId = account,
+                       .period = QString::fromLatin1(period),
+                       .kwh = kwh,
+                       .amountFen = amountFen,
+                       .issueDate = QString::fromLatin1(issue),
+                       .dueDate = QString::fromLatin1(due),
+                       .paidFen = paidFen,
+                       .status = QString::fromLatin1(status)});
+        };
+        addBill(1, "2026-01", 150, 8700, "2026-01-05", "2026-01-25", 0, "open");
+        addBill(1, "2026-02", 100, 5050, "2026-02-05", "2026-02-25", 50, "partial");
+        addBill(2, "2026-01", 100, 9900, "2026-01-05", "2026-01-25", 9900, "paid");
         transaction.commit();
     }
 

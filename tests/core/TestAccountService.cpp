@@ -2,6 +2,7 @@
 #include "app/audit/AuditLog.h"
 #include "app/setup/Installation.h"
 #include "db/Sql.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 
 #include <QJsonDocument>
@@ -39,14 +40,9 @@ struct Fixture
             temp.store(), HallInfo{QStringLiteral("H01"), QStringLiteral("城东供电营业厅"), {}, {}, {}, {}},
             QStringLiteral("T01"));
         QSqlDatabase db = temp.store().connection();
+        const Test::StoreBuilder rows(db);
         const auto addOperator = [&](const char* code, const char* name) {
-            Sql::exec(
-                db,
-                QStringLiteral("INSERT INTO operators (code, name, hall_id, password_hash, created_at, updated_at) "
-                               "VALUES (?, ?, ?, 'not-a-hash', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')"),
-                {QString::fromUtf8(code), QString::fromUtf8(name), hallId});
-            return Sql::scalar(db, QStringLiteral("SELECT id FROM operators WHERE code = ?"), {QString::fromUtf8(code)})
-                .toLongLong();
+            return rows.op({.code = QString::fromUtf8(code), .name = QString::fromUtf8(name), .hallId = hallId});
         };
         const qint64 areaCollector = addOperator("coll01", "王催费");
         const qint64 directCollector = addOperator("coll02", "赵催费");
@@ -58,15 +54,19 @@ struct Fixture
 
         const auto addAccount = [&](qint64 id, const char* no, const char* name, const char* cls,
                                     const QVariant& collector, qint64 prepaidFen) {
-            Sql::exec(
-                db,
-                QStringLiteral("INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, area_id, "
-                               "meter_no, status, risk_level, collector_id, prepaid_fen, id_card_no, updated_at) "
-                               "VALUES (?, ?, ?, ?, ?, ?, 1, ?, 'normal', 'medium', ?, ?, ?, "
-                               "'2025-01-01T00:00:00Z')"),
-                {id, QString::fromUtf8(no), QString::fromUtf8(name), QString::fromUtf8(cls),
-                 QStringLiteral("东湖区幸福街道%1号").arg(id), hallId, QStringLiteral("M%1").arg(id), collector,
-                 prepaidFen, QStringLiteral("33010219900101123%1").arg(id)});
+            rows.account({.id = id,
+                          .accountNo = QString::fromUtf8(no),
+                          .name = QString::fromUtf8(name),
+                          .customerClass = QString::fromUtf8(cls),
+                          .address = QStringLiteral("东湖区幸福街道%1号").arg(id),
+                          .hallId = hallId,
+                          .areaId = 1,
+                          .meterNo = QStringLiteral("M%1").arg(id),
+                          .status = QStringLiteral("normal"),
+                          .riskLevel = QStringLiteral("medium"),
+                          .collectorId = collector,
+                          .prepaidFen = prepaidFen,
+                          .idCardNo = QStringLiteral("33010219900101123%1").arg(id)});
         };
         const QVariant none(QMetaType::fromType<qint64>());
         addAccount(1, "3300000001", "张三", "residential", none, 1234);
@@ -79,13 +79,16 @@ struct Fixture
             const QString status = paidFen == amountFen ? QStringLiteral("paid")
                 : paidFen > 0                           ? QStringLiteral("partial")
                                                         : QStringLiteral("open");
-            Sql::exec(db,
-                      QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date, "
-                                     "paid_fen, status, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {account, period.toString(QStringLiteral("yyyy-MM")), amountFen / 50, amountFen,
-                       issue.toString(Qt::ISODate), issue.addDays(15).toString(Qt::ISODate), paidFen, status,
-                       status == QLatin1String("paid") ? QVariant(issue.addDays(3).toString(Qt::ISODate))
-                                                       : QVariant(QMetaType::fromType<QString>())});
+            rows.bill({.accountId = account,
+                       .period = period.toString(QStringLiteral("yyyy-MM")),
+                       .kwh = amountFen / 50,
+                       .amountFen = amountFen,
+                       .issueDate = issue.toString(Qt::ISODate),
+                       .dueDate = issue.addDays(15).toString(Qt::ISODate),
+                       .paidFen = paidFen,
+                       .status = status,
+                       .paidOn = status == QLatin1String("paid") ? QVariant(issue.addDays(3).toString(Qt::ISODate))
+                                                                 : QVariant(QMetaType::fromType<QString>())});
         };
         // Newest first, so that nothing depends on the order of insertion.
         addBill(1, date("2026-01-01"), 20000, 5000);
@@ -93,20 +96,34 @@ struct Fixture
         for (QDate period = date("2025-11-01"); period >= date("2024-12-01"); period = period.addMonths(-1)) {
             addBill(1, period, 9000 + period.month(), 9000 + period.month());
         }
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
-                                 "VALUES (2, '2025-11', 100, 10000, '2025-12-05', '2025-12-20')"));
+        rows.bill({.accountId = 2,
+                   .period = QStringLiteral("2025-11"),
+                   .kwh = 100,
+                   .amountFen = 10000,
+                   .issueDate = QStringLiteral("2025-12-05"),
+                   .dueDate = QStringLiteral("2025-12-20")});
         addBill(3, date("2025-12-01"), 8000, 0);
         addBill(3, date("2025-11-01"), 7000, 7000);
 
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO contacts (account_id, phone, mobile, wechat, email, updated_at) VALUES "
-                                 "(1, '0571-87654321', '13812345678', 'zhangsan_88', 'zs@example.com', "
-                                 "'2025-03-01T17:00:00Z'), (2, '', '13900001111', '', '', '2023-01-01T00:00:00Z'), "
-                                 "(3, '', '13700002222', '', '', '2026-01-01T00:00:00Z')"));
-        Sql::exec(
-            db, QStringLiteral("INSERT INTO payer_groups (id, code, name, kind) VALUES (1, 'G01', '张家', 'family')"));
-        Sql::exec(db, QStringLiteral("INSERT INTO payer_group_members (group_id, account_id) VALUES (1, 1), (1, 3)"));
+        rows.contact({.accountId = 1,
+                      .phone = QStringLiteral("0571-87654321"),
+                      .mobile = QStringLiteral("13812345678"),
+                      .wechat = QStringLiteral("zhangsan_88"),
+                      .email = QStringLiteral("zs@example.com"),
+                      .updatedAt = QStringLiteral("2025-03-01T17:00:00Z")});
+        rows.contact({.accountId = 2,
+                      .phone = QStringLiteral(""),
+                      .mobile = QStringLiteral("13900001111"),
+                      .wechat = QStringLiteral(""),
+                      .email = QStringLiteral(""),
+                      .updatedAt = QStringLiteral("2023-01-01T00:00:00Z")});
+        rows.contact({.accountId = 3,
+                      .phone = QStringLiteral(""),
+                      .mobile = QStringLiteral("13700002222"),
+                      .wechat = QStringLiteral(""),
+                      .email = QStringLiteral(""),
+                      .updatedAt = QStringLiteral("2026-01-01T00:00:00Z")});
+        rows.group({.id = 1, .code = QStringLiteral("G01"), .name = QStringLiteral("张家")}, {1, 3});
 
         session.op.id = clerkId;
         session.op.code = QStringLiteral("clerk01");

@@ -1,5 +1,6 @@
 #include "app/audit/AuditLog.h"
 #include "db/Sql.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 
 #include <QCryptographicHash>
@@ -15,10 +16,20 @@ const QString kGenesis(64, QLatin1Char('0'));
 // Two operators for the id columns (operator_id and approver_id reference operators).
 void addOperators(const QSqlDatabase& db)
 {
-    Sql::exec(db,
-              QStringLiteral("INSERT INTO operators (id, code, name, password_hash, created_at, updated_at) VALUES "
-                             "(1, 'clerk01', 'Clerk', 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'), "
-                             "(2, 'super01', 'Supervisor', 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"));
+    const Test::StoreBuilder rows(db);
+    const QString created = QStringLiteral("2026-01-01T00:00:00Z");
+    rows.op({.id = 1,
+             .code = QStringLiteral("clerk01"),
+             .name = QStringLiteral("Clerk"),
+             .passwordHash = QStringLiteral("x"),
+             .createdAt = created,
+             .updatedAt = created});
+    rows.op({.id = 2,
+             .code = QStringLiteral("super01"),
+             .name = QStringLiteral("Supervisor"),
+             .passwordHash = QStringLiteral("x"),
+             .createdAt = created,
+             .updatedAt = created});
 }
 
 AuditEntry entry(int n)

@@ -2,6 +2,7 @@
 #include "app/counter/CounterService.h"
 #include "db/Sql.h"
 #include "tests/support/CounterFixture.h"
+#include "tests/support/StoreBuilder.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -435,9 +436,13 @@ private Q_SLOTS:
     void lateFeeMinimumOncePerBill()
     {
         // 16.68 residential, due nine days before the business day: 0.15 counted, charged as the 1.00 minimum.
-        Sql::exec(fx().store().connection(),
-                  QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
-                                 "VALUES (3, '2026-01', 30, 1668, '2026-01-26', '2026-02-10')"));
+        Test::StoreBuilder(fx().store().connection())
+            .bill({.accountId = 3,
+                   .period = QStringLiteral("2026-01"),
+                   .kwh = 30,
+                   .amountFen = 1668,
+                   .issueDate = QStringLiteral("2026-01-26"),
+                   .dueDate = QStringLiteral("2026-02-10")});
         const DueBill today = counter().dues({A3}, m_on).accounts.first().bills.first();
         QCOMPARE(today.lateFee.fee.fen(), 100);
         const PaymentResult paid = pay(cash({A3}, 100)); // the fee alone
@@ -672,11 +677,8 @@ private Q_SLOTS:
 
     void groupAccounts()
     {
-        Sql::exec(fx().store().connection(),
-                  QStringLiteral("INSERT INTO payer_groups (id, code, name, kind) VALUES (1, 'G1', '张家', 'family')"));
-        Sql::exec(
-            fx().store().connection(),
-            QStringLiteral("INSERT INTO payer_group_members (group_id, account_id) VALUES (1, 1), (1, 3), (1, 6)"));
+        Test::StoreBuilder(fx().store().connection())
+            .group({.id = 1, .code = QStringLiteral("G1"), .name = QStringLiteral("张家")}, {1, 3, 6});
         QCOMPARE(counter().groupAccounts(A1), (QStringList{A3, A6}));
         QCOMPARE(counter().groupAccounts(A6), (QStringList{A1, A3}));
         QVERIFY(counter().groupAccounts(A2).isEmpty());

@@ -4,6 +4,7 @@
 #include "db/Sql.h"
 #include "db/Store.h"
 #include "tests/support/Cli.h"
+#include "tests/support/StoreBuilder.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -468,11 +469,14 @@ private Q_SLOTS:
         createDemo(path, 30, 3);
         auto store = Store::open(path);
         QSqlDatabase small = store->connection();
-        Sql::exec(small,
-                  QStringLiteral(
-                      "INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, "
-                      "updated_at) VALUES (1000, '3319999998', '诸葛孔明', 'residential', '上城区测试路卧龙岗1幢', 1, "
-                      "'5100000000001', '2026-03-15T00:00:00Z')"));
+        Test::StoreBuilder(small).account({.id = 1000,
+                                           .accountNo = QStringLiteral("3319999998"),
+                                           .name = QStringLiteral("诸葛孔明"),
+                                           .customerClass = QStringLiteral("residential"),
+                                           .address = QStringLiteral("上城区测试路卧龙岗1幢"),
+                                           .hallId = 1,
+                                           .meterNo = QStringLiteral("5100000000001"),
+                                           .updatedAt = QStringLiteral("2026-03-15T00:00:00Z")});
         QCOMPARE(
             count(small, QStringLiteral("SELECT count(*) FROM name_grams WHERE gram = '孔明' AND account_id = 1000")),
             1);

@@ -2,6 +2,7 @@
 #include "app/lookup/SearchPlan.h"
 #include "app/setup/Installation.h"
 #include "db/Sql.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 
 #include <QRegularExpression>
@@ -108,26 +109,33 @@ private:
 
     void addCustomer(const QSqlDatabase& db, qint64 hallId, const Customer& c)
     {
-        Sql::exec(
-            db,
-            QStringLiteral("INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, "
-                           "status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z')"),
-            {c.id, QString::fromUtf8(c.accountNo), QString::fromUtf8(c.name), QString::fromUtf8(c.customerClass),
-             QString::fromUtf8(c.address), hallId, QString::fromUtf8(c.meterNo), QString::fromUtf8(c.status)});
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO contacts (account_id, phone, mobile, updated_at) "
-                                 "VALUES (?, ?, ?, '2026-01-01T00:00:00Z')"),
-                  {c.id, QString::fromUtf8(c.phone), QString::fromUtf8(c.mobile)});
+        const Test::StoreBuilder rows(db);
+        rows.account({.id = c.id,
+                      .accountNo = QString::fromUtf8(c.accountNo),
+                      .name = QString::fromUtf8(c.name),
+                      .customerClass = QString::fromUtf8(c.customerClass),
+                      .address = QString::fromUtf8(c.address),
+                      .hallId = hallId,
+                      .meterNo = QString::fromUtf8(c.meterNo),
+                      .status = QString::fromUtf8(c.status),
+                      .updatedAt = QStringLiteral("2026-01-01T00:00:00Z")});
+        rows.contact({.accountId = c.id,
+                      .phone = QString::fromUtf8(c.phone),
+                      .mobile = QString::fromUtf8(c.mobile),
+                      .updatedAt = QStringLiteral("2026-01-01T00:00:00Z")});
     }
 
     void addBill(const QSqlDatabase& db, qint64 accountId, const char* period, qint64 amountFen, qint64 paidFen,
                  const char* status)
     {
-        Sql::exec(
-            db,
-            QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date, paid_fen, "
-                           "status) VALUES (?, ?, 100, ?, '2026-01-05', '2026-01-25', ?, ?)"),
-            {accountId, QString::fromUtf8(period), amountFen, paidFen, QString::fromUtf8(status)});
+        Test::StoreBuilder(db).bill({.accountId = accountId,
+                                     .period = QString::fromUtf8(period),
+                                     .kwh = 100,
+                                     .amountFen = amountFen,
+                                     .issueDate = QStringLiteral("2026-01-05"),
+                                     .dueDate = QStringLiteral("2026-01-25"),
+                                     .paidFen = paidFen,
+                                     .status = QString::fromUtf8(status)});
     }
 
 private Q_SLOTS:

@@ -1,6 +1,7 @@
 #include "db/Migrator.h"
 #include "db/Sql.h"
 #include "db/Store.h"
+#include "tests/support/StoreBuilder.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -208,27 +209,31 @@ private Q_SLOTS:
             // Debian's SQLite zeroes deleted content (SECURE_DELETE); other builds, and stores made by them, do not
             Sql::exec(db, QStringLiteral("PRAGMA secure_delete = OFF"));
             Sql::exec(db, QStringLiteral("INSERT INTO halls (id, code, name) VALUES (1, 'H01', '城东')"));
+            const Test::StoreBuilder rows(db);
             for (int i = 0; i < full.size(); ++i) {
-                Sql::exec(db,
-                          QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, "
-                                         "meter_no, id_card_no, updated_at) VALUES (?, '张三', 'residential', "
-                                         "'幸福街1号', 1, 'M1', ?, '2025-01-01T00:00:00Z')"),
-                          {QStringLiteral("330000000%1").arg(i), full.at(i)});
+                rows.account({.accountNo = QStringLiteral("330000000%1").arg(i),
+                              .name = QStringLiteral("张三"),
+                              .address = QStringLiteral("幸福街1号"),
+                              .hallId = 1,
+                              .meterNo = QStringLiteral("M1"),
+                              .idCardNo = full.at(i)});
             }
             // accounts that left the hall: their rows are gone, their numbers still sit in the file's free pages
             for (int i = 0; i < 300; ++i) {
-                Sql::exec(db,
-                          QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, "
-                                         "meter_no, id_card_no, updated_at) VALUES (?, '王五', 'residential', ?, 1, "
-                                         "'M2', ?, '2025-01-01T00:00:00Z')"),
-                          {QStringLiteral("331%1").arg(i, 7, 10, QLatin1Char('0')), QString(200, u'路'),
-                           QStringLiteral("4401061980%1").arg(i, 8, 10, QLatin1Char('0'))});
+                rows.account({.accountNo = QStringLiteral("331%1").arg(i, 7, 10, QLatin1Char('0')),
+                              .name = QStringLiteral("王五"),
+                              .address = QString(200, u'路'),
+                              .hallId = 1,
+                              .meterNo = QStringLiteral("M2"),
+                              .idCardNo = QStringLiteral("4401061980%1").arg(i, 8, 10, QLatin1Char('0'))});
             }
             Sql::exec(db, QStringLiteral("DELETE FROM accounts WHERE account_no LIKE '331%'"));
-            Sql::exec(db,
-                      QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, "
-                                     "meter_no, id_card_no, updated_at) VALUES ('3300000009', '李四', "
-                                     "'residential', '', 1, 'M9', '', '2025-01-01T00:00:00Z')"));
+            rows.account({.accountNo = QStringLiteral("3300000009"),
+                          .name = QStringLiteral("李四"),
+                          .address = QStringLiteral(""),
+                          .hallId = 1,
+                          .meterNo = QStringLiteral("M9"),
+                          .idCardNo = QStringLiteral("")});
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v6"));

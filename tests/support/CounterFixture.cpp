@@ -4,6 +4,7 @@
 #include "app/security/StoreProtection.h"
 #include "app/setup/Installation.h"
 #include "db/Sql.h"
+#include "tests/support/StoreBuilder.h"
 
 namespace HallDesk::Test {
 
@@ -11,13 +12,9 @@ Operator addOperator(Store& store, qint64 hallId, const QString& code, const QSt
                      const QString& passwordHash)
 {
     QSqlDatabase db = store.connection();
-    Sql::exec(
-        db,
-        QStringLiteral("INSERT INTO operators (code, name, hall_id, password_hash, active, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')"),
-        {code, name, hallId, passwordHash, active ? 1 : 0});
     Operator op;
-    op.id = Sql::scalar(db, QStringLiteral("SELECT id FROM operators WHERE code = ?"), {code}).toLongLong();
+    op.id = StoreBuilder(db).op(
+        {.code = code, .name = name, .hallId = hallId, .passwordHash = passwordHash, .active = active ? 1 : 0});
     op.code = code;
     op.name = name;
     op.roles = {role};
@@ -34,6 +31,7 @@ CounterFixture::CounterFixture()
         store(), HallInfo{QStringLiteral("H01"), QStringLiteral("城东供电营业厅"), {}, {}, {}, {}},
         QStringLiteral("T01"));
     QSqlDatabase db = store().connection();
+    const StoreBuilder rows(db);
     // Hashing is slow on purpose; one hash serves every operator of the fixture.
     static const QString hash = AuthService::hashPassword(QString::fromLatin1(kPassword));
     const auto addOperator = [&](const char* code, const char* name, Role role, bool active) {
@@ -48,14 +46,15 @@ CounterFixture::CounterFixture()
     addOperator("super03", "赵离职", Role::Supervisor, false);
 
     const auto addAccount = [&](qint64 id, const char* cls, const char* status, qint64 prepaidFen) {
-        Sql::exec(
-            db,
-            QStringLiteral("INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, "
-                           "status, prepaid_fen, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                           "'2025-01-01T00:00:00Z')"),
-            {id, QStringLiteral("330000000%1").arg(id), QStringLiteral("用户%1").arg(id), QString::fromLatin1(cls),
-             QStringLiteral("东湖区幸福街道%1号").arg(id), hallId, QStringLiteral("M%1").arg(id),
-             QString::fromLatin1(status), prepaidFen});
+        rows.account({.id = id,
+                      .accountNo = QStringLiteral("330000000%1").arg(id),
+                      .name = QStringLiteral("用户%1").arg(id),
+                      .customerClass = QString::fromLatin1(cls),
+                      .address = QStringLiteral("东湖区幸福街道%1号").arg(id),
+                      .hallId = hallId,
+                      .meterNo = QStringLiteral("M%1").arg(id),
+                      .status = QString::fromLatin1(status),
+                      .prepaidFen = prepaidFen});
         if (prepaidFen != 0) {
             Sql::exec(
                 db,
@@ -71,12 +70,13 @@ CounterFixture::CounterFixture()
     addAccount(5, "residential", "disconnected", 0);
     addAccount(6, "industrial", "normal", 0);
     const auto addBill = [&](qint64 account, const char* period, qint64 amountFen, const char* due) {
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)"),
-                  {account, QString::fromLatin1(period), amountFen / 50, amountFen,
-                   QDate::fromString(QString::fromLatin1(due), Qt::ISODate).addDays(-15).toString(Qt::ISODate),
-                   QString::fromLatin1(due)});
+        rows.bill(
+            {.accountId = account,
+             .period = QString::fromLatin1(period),
+             .kwh = amountFen / 50,
+             .amountFen = amountFen,
+             .issueDate = QDate::fromString(QString::fromLatin1(due), Qt::ISODate).addDays(-15).toString(Qt::ISODate),
+             .dueDate = QString::fromLatin1(due)});
     };
     addBill(1, "2025-11", 10000, "2025-12-20");
     addBill(1, "2025-12", 20000, "2026-01-20");
@@ -84,11 +84,15 @@ CounterFixture::CounterFixture()
     addBill(5, "2025-12", 5000, "2026-01-20");
     addBill(6, "2025-12", 1000000, "2026-01-20");
     // A paid bill of the past, paid before HallDesk: check() must leave it alone.
-    Sql::exec(db,
-              QStringLiteral(
-                  "INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date, paid_fen, status, "
-                  "paid_on) VALUES (1, '2025-10', 100, 5000, '2025-11-05', '2025-11-20', 5000, 'paid', "
-                  "'2025-11-10')"));
+    rows.bill({.accountId = 1,
+               .period = QStringLiteral("2025-10"),
+               .kwh = 100,
+               .amountFen = 5000,
+               .issueDate = QStringLiteral("2025-11-05"),
+               .dueDate = QStringLiteral("2025-11-20"),
+               .paidFen = 5000,
+               .status = QStringLiteral("paid"),
+               .paidOn = QStringLiteral("2025-11-10")});
     m_workplace = AuthService(store()).workplace();
 }
 

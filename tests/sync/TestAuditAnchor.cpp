@@ -7,6 +7,7 @@
 #include "tests/support/Cli.h"
 #include "tests/support/CounterFixture.h"
 #include "tests/support/PgCluster.h"
+#include "tests/support/StoreBuilder.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -88,8 +89,12 @@ private Q_SLOTS:
                             .arg(role, QString::fromLatin1(kTerminalPassword))
                             .arg(m_cluster->port())
                             .arg(m_databases);
-        centre->exec(QStringLiteral("INSERT INTO central.accounts (hall_id, account_no, name, customer_class, address, "
-                                    "meter_no) VALUES (1, '3300000003', '用户3', 'residential', '东湖区', 'M3')"));
+        Test::CentreBuilder(centre->db())
+            .account({.accountNo = QStringLiteral("3300000003"),
+                      .name = QStringLiteral("用户3"),
+                      .customerClass = QStringLiteral("residential"),
+                      .address = QStringLiteral("东湖区"),
+                      .meterNo = QStringLiteral("M3")});
     }
     void cleanup() { m_fixture.reset(); }
 

@@ -2,6 +2,7 @@
 #include "db/CentralMigrator.h"
 #include "tests/support/Cli.h"
 #include "tests/support/PgCluster.h"
+#include "tests/support/StoreBuilder.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -203,12 +204,18 @@ private Q_SLOTS:
         {
             CentralConnection admin(CentralSettings::fromUrl(url));
             admin.exec(QStringLiteral("INSERT INTO central.halls (code, name, region) VALUES ('H01', 'East', 'east')"));
-            admin.exec(QStringLiteral("INSERT INTO central.accounts (hall_id, account_no, name, customer_class, "
-                                      "address, meter_no) VALUES (1, '1000000001', 'Zhao', 'residential', 'East 1', "
-                                      "'M1')"));
-            admin.exec(QStringLiteral("INSERT INTO central.bills (hall_id, account_no, period, kwh, amount_fen, "
-                                      "issue_date, due_date) VALUES (1, '1000000001', '2099-01', 150, 8700, "
-                                      "'2099-01-05', '2099-01-20')"));
+            const Test::CentreBuilder rows(admin.db());
+            rows.account({.accountNo = QStringLiteral("1000000001"),
+                          .name = QStringLiteral("Zhao"),
+                          .customerClass = QStringLiteral("residential"),
+                          .address = QStringLiteral("East 1"),
+                          .meterNo = QStringLiteral("M1")});
+            rows.bill({.accountNo = QStringLiteral("1000000001"),
+                       .period = QStringLiteral("2099-01"),
+                       .kwh = 150,
+                       .amountFen = 8700,
+                       .issueDate = QStringLiteral("2099-01-05"),
+                       .dueDate = QStringLiteral("2099-01-20")});
         }
         const QStringList pay{QStringLiteral("central"),   QStringLiteral("pay"),
                               QStringLiteral("--url"),     url,

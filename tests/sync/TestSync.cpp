@@ -6,6 +6,7 @@
 #include "tests/support/Cli.h"
 #include "tests/support/CounterFixture.h"
 #include "tests/support/PgCluster.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 
 #include <QElapsedTimer>
@@ -283,20 +284,33 @@ private Q_SLOTS:
             "INSERT INTO central.operators (hall_id, code, name, password_hash, roles) VALUES (1, 'clerk01', 'clerk', "
             "'$argon2id$v=19$m=65536,t=2,p=1$test', '{clerk}'), (1, 'super01', 'super', "
             "'$argon2id$v=19$m=65536,t=2,p=1$test', '{clerk,supervisor}')"));
+        const Test::CentreBuilder rows(centre->db());
         for (const int id : {1, 3}) {
-            centre->exec(QStringLiteral("INSERT INTO central.accounts (hall_id, account_no, name, customer_class, "
-                                        "address, meter_no) VALUES (1, ?, ?, 'residential', ?, ?)"),
-                         {QStringLiteral("330000000%1").arg(id), QStringLiteral("用户%1").arg(id),
-                          QStringLiteral("东湖区幸福街道%1号").arg(id), QStringLiteral("M%1").arg(id)});
+            rows.account({.accountNo = QStringLiteral("330000000%1").arg(id),
+                          .name = QStringLiteral("用户%1").arg(id),
+                          .customerClass = QStringLiteral("residential"),
+                          .address = QStringLiteral("东湖区幸福街道%1号").arg(id),
+                          .meterNo = QStringLiteral("M%1").arg(id)});
         }
-        centre->exec(QStringLiteral(
-            "INSERT INTO central.bills (hall_id, account_no, period, kwh, amount_fen, issue_date, due_date) VALUES "
-            "(1, '3300000001', '2025-11', 200, 10000, '2025-12-05', '2025-12-20'), "
-            "(1, '3300000001', '2025-12', 400, 20000, '2026-01-05', '2026-01-20')"));
-        centre->exec(QStringLiteral(
-            "INSERT INTO central.bills (hall_id, account_no, period, kwh, amount_fen, issue_date, due_date, paid_fen, "
-            "status, paid_on) VALUES (1, '3300000001', '2025-10', 100, 5000, '2025-11-05', '2025-11-20', 5000, "
-            "'paid', '2025-11-10')"));
+        const auto bill = [&](const char* period, int kwh, qint64 amountFen, const char* issue, const char* due) {
+            rows.bill({.accountNo = QStringLiteral("3300000001"),
+                       .period = QString::fromLatin1(period),
+                       .kwh = kwh,
+                       .amountFen = amountFen,
+                       .issueDate = QString::fromLatin1(issue),
+                       .dueDate = QString::fromLatin1(due)});
+        };
+        bill("2025-11", 200, 10000, "2025-12-05", "2025-12-20");
+        bill("2025-12", 400, 20000, "2026-01-05", "2026-01-20");
+        rows.bill({.accountNo = QStringLiteral("3300000001"),
+                   .period = QStringLiteral("2025-10"),
+                   .kwh = 100,
+                   .amountFen = 5000,
+                   .issueDate = QStringLiteral("2025-11-05"),
+                   .dueDate = QStringLiteral("2025-11-20"),
+                   .paidFen = 5000,
+                   .status = QStringLiteral("paid"),
+                   .paidOn = QStringLiteral("2025-11-10")});
     }
     void cleanup() { m_fixture.reset(); }
 
@@ -490,10 +504,12 @@ private Q_SLOTS:
                                              "NULL")),
                  1);
 
-        admin()->exec(
-            QStringLiteral("INSERT INTO central.accounts (hall_id, account_no, name, customer_class, "
-                           "address, meter_no) VALUES (1, '3300000002', '用户2', 'commercial', '东湖区幸福街道2号', "
-                           "'M2')"));
+        Test::CentreBuilder(admin()->db())
+            .account({.accountNo = QStringLiteral("3300000002"),
+                      .name = QStringLiteral("用户2"),
+                      .customerClass = QStringLiteral("commercial"),
+                      .address = QStringLiteral("东湖区幸福街道2号"),
+                      .meterNo = QStringLiteral("M2")});
         rejected.sendAgain(open.first().seq, m_fixture->session("super01"));
         const Test::CliRun again = sync();
         QVERIFY2(again.exitCode == 0, again.err.constData());

@@ -8,6 +8,7 @@
 #include "tests/support/Cli.h"
 #include "tests/support/CounterFixture.h"
 #include "tests/support/PgCluster.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 
 #include <QDeadlineTimer>
@@ -120,18 +121,22 @@ private:
         centre.exec(QStringLiteral("INSERT INTO central.halls (code, name, region) VALUES ('H01', ?, 'east')"),
                     {QStringLiteral("城东供电营业厅")});
         const char* classes[] = {"residential", "commercial", "residential", "residential"};
+        const Test::CentreBuilder rows(centre.db());
         for (int i = 0; i < kHotAccounts.size(); ++i) {
-            centre.exec(QStringLiteral("INSERT INTO central.accounts (hall_id, account_no, name, customer_class, "
-                                       "address, meter_no) VALUES (1, ?, ?, ?, ?, ?)"),
-                        {kHotAccounts.at(i), QStringLiteral("用户%1").arg(i + 1), QString::fromLatin1(classes[i]),
-                         QStringLiteral("东湖区幸福街道%1号").arg(i + 1), QStringLiteral("M55%1").arg(i + 1)});
+            rows.account({.accountNo = kHotAccounts.at(i),
+                          .name = QStringLiteral("用户%1").arg(i + 1),
+                          .customerClass = QString::fromLatin1(classes[i]),
+                          .address = QStringLiteral("东湖区幸福街道%1号").arg(i + 1),
+                          .meterNo = QStringLiteral("M55%1").arg(i + 1)});
         }
         const auto bill = [&](int account, int monthsBack, qint64 amountFen, int dueInDays) {
             const QDate due = m_on.addDays(dueInDays);
-            centre.exec(QStringLiteral("INSERT INTO central.bills (hall_id, account_no, period, kwh, amount_fen, "
-                                       "issue_date, due_date) VALUES (1, ?, ?, ?, ?, ?, ?)"),
-                        {kHotAccounts.at(account), m_on.addMonths(-monthsBack).toString(QStringLiteral("yyyy-MM")),
-                         amountFen / 50, amountFen, due.addDays(-15), due});
+            rows.bill({.accountNo = kHotAccounts.at(account),
+                       .period = m_on.addMonths(-monthsBack).toString(QStringLiteral("yyyy-MM")),
+                       .kwh = amountFen / 50,
+                       .amountFen = amountFen,
+                       .issueDate = due.addDays(-15),
+                       .dueDate = due});
         };
         bill(0, 3, 12000, -45);
         bill(0, 2, 13500, -15);

@@ -9,6 +9,7 @@
 #include "app/sync/RejectedEvents.h"
 #include "db/Sql.h"
 #include "tests/support/ModalHelper.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 #include "tests/support/Widgets.h"
 #include "ui/MainWindow.h"
@@ -119,12 +120,15 @@ private Q_SLOTS:
         // 王建华 (commercial) owes 500.00 overdue ten days and 300.00 not yet due. 李秀英 is in 王建国's family group
         // and owes 88.00 due in five days.
         QSqlDatabase db = store.connection();
+        const Test::StoreBuilder rows(db);
         const auto addAccount = [&](qint64 id, const QString& no, const QString& name, const QString& cls) {
-            Sql::exec(db,
-                      QStringLiteral("INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, "
-                                     "meter_no, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00Z')"),
-                      {id, no, name, cls, QStringLiteral("东湖区幸福街道%1号").arg(id), hallId,
-                       QStringLiteral("M0000%1").arg(id)});
+            rows.account({.id = id,
+                          .accountNo = no,
+                          .name = name,
+                          .customerClass = cls,
+                          .address = QStringLiteral("东湖区幸福街道%1号").arg(id),
+                          .hallId = hallId,
+                          .meterNo = QStringLiteral("M0000%1").arg(id)});
         };
         addAccount(1, QStringLiteral("3300000001"), QStringLiteral("王建国"), QStringLiteral("residential"));
         addAccount(2, QStringLiteral("3300000002"), QStringLiteral("王建华"), QStringLiteral("commercial"));
@@ -137,21 +141,18 @@ private Q_SLOTS:
                                  "note) VALUES (4, 5000, 5000, '2026-01-01T00:00:00Z', 'opening')"));
         const QDate today = m_services->counter.businessDate();
         const auto addBill = [&](qint64 accountId, int monthsBack, qint64 fen, int dueInDays) {
-            Sql::exec(db,
-                      QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
-                                     "VALUES (?, ?, 230, ?, ?, ?)"),
-                      {accountId, today.addMonths(-monthsBack).toString(QStringLiteral("yyyy-MM")), fen,
-                       today.addDays(dueInDays - 15).toString(Qt::ISODate),
-                       today.addDays(dueInDays).toString(Qt::ISODate)});
+            rows.bill({.accountId = accountId,
+                       .period = today.addMonths(-monthsBack).toString(QStringLiteral("yyyy-MM")),
+                       .kwh = 230,
+                       .amountFen = fen,
+                       .issueDate = today.addDays(dueInDays - 15).toString(Qt::ISODate),
+                       .dueDate = today.addDays(dueInDays).toString(Qt::ISODate)});
         };
         addBill(1, 1, 12345, -1);
         addBill(2, 2, 50000, -10);
         addBill(2, 1, 30000, 10);
         addBill(3, 1, 8800, 5);
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO payer_groups (id, code, name, kind) VALUES (1, 'G1', '王家', "
-                                 "'family')"));
-        Sql::exec(db, QStringLiteral("INSERT INTO payer_group_members (group_id, account_id) VALUES (1, 1), (1, 3)"));
+        rows.group({.id = 1, .code = QStringLiteral("G1"), .name = QStringLiteral("王家")}, {1, 3});
 
         const AuthService::SignIn signIn = m_services->auth.signIn(QStringLiteral("clerk01"), kClerkPassword);
         QVERIFY(signIn.ok() && signIn.op);
@@ -462,9 +463,13 @@ private Q_SLOTS:
     {
         QVERIFY(m_window->openCounter(QStringLiteral("3300000001")));
         // Another terminal (or a sync) adds a bill while the customer stands at this counter.
-        Sql::exec(m_temp->store().connection(),
-                  QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) VALUES "
-                                 "(1, '2020-01', 10, 1000, '2020-01-01', '2099-01-01')"));
+        Test::StoreBuilder(m_temp->store().connection())
+            .bill({.accountId = 1,
+                   .period = QStringLiteral("2020-01"),
+                   .kwh = 10,
+                   .amountFen = 1000,
+                   .issueDate = QStringLiteral("2020-01-01"),
+                   .dueDate = QStringLiteral("2099-01-01")});
         press(Qt::Key_F5);
         press(Qt::Key_Return);
         press(Qt::Key_Return);

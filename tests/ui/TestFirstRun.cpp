@@ -7,6 +7,7 @@
 #include "db/Sql.h"
 #include "db/Store.h"
 #include "tests/support/ModalHelper.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 #include "tests/support/Widgets.h"
 #include "ui/MainWindow.h"
@@ -89,17 +90,21 @@ private Q_SLOTS:
         m_services->auth.addOperator(QStringLiteral("admin01"), QStringLiteral("周管理"), {Role::Admin}, kPassword,
                                      std::nullopt);
         QSqlDatabase db = store.connection();
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, "
-                                 "meter_no, updated_at) VALUES (1, '3300000001', '王建国', 'residential', "
-                                 "'东湖区幸福街道1号', ?, 'M00001', '2025-01-01T00:00:00Z')"),
-                  {hallId});
+        const Test::StoreBuilder rows(db);
+        rows.account({.id = 1,
+                      .accountNo = QStringLiteral("3300000001"),
+                      .name = QStringLiteral("王建国"),
+                      .customerClass = QStringLiteral("residential"),
+                      .address = QStringLiteral("东湖区幸福街道1号"),
+                      .hallId = hallId,
+                      .meterNo = QStringLiteral("M00001")});
         const QDate today = m_services->counter.businessDate();
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
-                                 "VALUES (1, ?, 230, 12345, ?, ?)"),
-                  {today.toString(QStringLiteral("yyyy-MM")), today.addDays(-5).toString(Qt::ISODate),
-                   today.addDays(10).toString(Qt::ISODate)});
+        rows.bill({.accountId = 1,
+                   .period = today.toString(QStringLiteral("yyyy-MM")),
+                   .kwh = 230,
+                   .amountFen = 12345,
+                   .issueDate = today.addDays(-5).toString(Qt::ISODate),
+                   .dueDate = today.addDays(10).toString(Qt::ISODate)});
     }
 
     void cleanup()

@@ -9,6 +9,7 @@
 #include "app/sync/RejectedEvents.h"
 #include "db/Sql.h"
 #include "tests/support/ModalHelper.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 #include "tests/support/Widgets.h"
 #include "ui/Desk.h"
@@ -74,29 +75,40 @@ private Q_SLOTS:
 
         // Three accounts; 王建国 has one bill 123.45 that fell due yesterday (so a late fee of the ¥1 minimum
         // today) and a contact card with a mobile ending in 5678.
-        QSqlDatabase db = store.connection();
+        const Test::StoreBuilder rows(store.connection());
         const auto addAccount = [&](qint64 id, const QString& no, const QString& name, const QString& cls) {
-            Sql::exec(db,
-                      QStringLiteral(
-                          "INSERT INTO accounts (id, account_no, name, customer_class, address, hall_id, meter_no, "
-                          "id_card_no, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00Z')"),
-                      {id, no, name, cls, QStringLiteral("东湖区幸福街道%1号").arg(id), hallId,
-                       QStringLiteral("M0000%1").arg(id), QStringLiteral("330102********123%1").arg(id)});
+            rows.account({.id = id,
+                          .accountNo = no,
+                          .name = name,
+                          .customerClass = cls,
+                          .address = QStringLiteral("东湖区幸福街道%1号").arg(id),
+                          .hallId = hallId,
+                          .meterNo = QStringLiteral("M0000%1").arg(id),
+                          .idCardNo = QStringLiteral("330102********123%1").arg(id)});
         };
         addAccount(1, QStringLiteral("3300000001"), QStringLiteral("王建国"), QStringLiteral("residential"));
         addAccount(2, QStringLiteral("3300000002"), QStringLiteral("王建华"), QStringLiteral("commercial"));
         addAccount(3, QStringLiteral("3300000003"), QStringLiteral("李秀英"), QStringLiteral("residential"));
         const QDate today = m_services->accounts.businessDate();
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO bills (account_id, period, kwh, amount_fen, issue_date, due_date) "
-                                 "VALUES (1, ?, 230, 12345, ?, ?)"),
-                  {today.addMonths(-1).toString(QStringLiteral("yyyy-MM")), today.addDays(-16).toString(Qt::ISODate),
-                   today.addDays(-1).toString(Qt::ISODate)});
-        Sql::exec(db,
-                  QStringLiteral("INSERT INTO contacts (account_id, phone, mobile, wechat, email, updated_at) VALUES "
-                                 "(1, '', '13812345678', '', '', ?), (2, '', '13900001111', '', '', ?)"),
-                  {QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate),
-                   QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate)});
+        rows.bill({.accountId = 1,
+                   .period = today.addMonths(-1).toString(QStringLiteral("yyyy-MM")),
+                   .kwh = 230,
+                   .amountFen = 12345,
+                   .issueDate = today.addDays(-16).toString(Qt::ISODate),
+                   .dueDate = today.addDays(-1).toString(Qt::ISODate)});
+        const QString monthAgo = QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate);
+        rows.contact({.accountId = 1,
+                      .phone = QStringLiteral(""),
+                      .mobile = QStringLiteral("13812345678"),
+                      .wechat = QStringLiteral(""),
+                      .email = QStringLiteral(""),
+                      .updatedAt = monthAgo});
+        rows.contact({.accountId = 2,
+                      .phone = QStringLiteral(""),
+                      .mobile = QStringLiteral("13900001111"),
+                      .wechat = QStringLiteral(""),
+                      .email = QStringLiteral(""),
+                      .updatedAt = monthAgo});
 
         m_desk = std::make_unique<Desk>(m_services->view(), m_services->auth.workplace());
     }
@@ -185,14 +197,14 @@ private Q_SLOTS:
         // 150 accounts of the 赵 family: one page of 100 first, the rest when the list reaches its end.
         QSqlDatabase db = m_temp->store().connection();
         Sql::Transaction transaction(db);
+        const Test::StoreBuilder rows(db);
         for (int i = 0; i < 150; ++i) {
-            Sql::exec(
-                db,
-                QStringLiteral("INSERT INTO accounts (account_no, name, customer_class, address, hall_id, meter_no, "
-                               "updated_at) VALUES (?, ?, 'residential', '西湖区文三路', ?, ?, "
-                               "'2025-01-01T00:00:00Z')"),
-                {QStringLiteral("34%1").arg(i, 8, 10, QLatin1Char('0')), QStringLiteral("赵%1").arg(i), m_hallId,
-                 QStringLiteral("M9%1").arg(i)});
+            rows.account({.accountNo = QStringLiteral("34%1").arg(i, 8, 10, QLatin1Char('0')),
+                          .name = QStringLiteral("赵%1").arg(i),
+                          .customerClass = QStringLiteral("residential"),
+                          .address = QStringLiteral("西湖区文三路"),
+                          .hallId = m_hallId,
+                          .meterNo = QStringLiteral("M9%1").arg(i)});
         }
         transaction.commit();
 

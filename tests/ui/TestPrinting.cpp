@@ -28,6 +28,9 @@ class TestPrinting : public QObject
 private:
     QTemporaryDir m_dir;
     Test::ChineseLabels m_chinese;
+    // The test's own cupsd, started before anything here talks to CUPS and stopped with the test.
+    Test::CupsPdfQueue m_cups;
+    QString m_cupsError;
 
     QString output(const QString& name) const
     {
@@ -84,6 +87,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY(!m_chinese.isEmpty());
         QCoreApplication::installTranslator(&m_chinese);
+        if (!m_cups.ensure(&m_cupsError) && m_cupsError.isEmpty()) {
+            m_cupsError = QStringLiteral("CUPS could not be set up");
+        }
     }
 
     void receiptToPdfThroughQPrinter_data()
@@ -195,8 +201,9 @@ private Q_SLOTS:
 
     void receiptAndSettlementThroughCups()
     {
-        Test::CupsPdfQueue cups;
+        Test::CupsPdfQueue& cups = m_cups;
         QString error;
+        QVERIFY2(m_cupsError.isEmpty(), qPrintable(m_cupsError));
         QVERIFY2(cups.ensure(&error), qPrintable(error));
         const QString queue = QString::fromLatin1(Test::CupsPdfQueue::kQueue);
 

@@ -16,6 +16,7 @@
 #include "db/Store.h"
 #include "tests/support/CounterFixture.h"
 #include "tests/support/PgCluster.h"
+#include "tests/support/StoreBuilder.h"
 #include "tests/support/TempStore.h"
 #include "tests/support/Widgets.h"
 #include "ui/Desk.h"
@@ -135,11 +136,13 @@ private:
         centre.exec(QStringLiteral(
             "INSERT INTO central.operators (hall_id, code, name, password_hash, roles) VALUES (1, 'clerk01', 'clerk', "
             "'$argon2id$v=19$m=65536,t=2,p=1$test', '{clerk}')"));
+        const Test::CentreBuilder rows(centre.db());
         for (const int id : {1, 3}) {
-            centre.exec(QStringLiteral("INSERT INTO central.accounts (hall_id, account_no, name, customer_class, "
-                                       "address, meter_no) VALUES (1, ?, ?, 'residential', ?, ?)"),
-                        {QStringLiteral("330000000%1").arg(id), QStringLiteral("用户%1").arg(id),
-                         QStringLiteral("东湖区幸福街道%1号").arg(id), QStringLiteral("M%1").arg(id)});
+            rows.account({.accountNo = QStringLiteral("330000000%1").arg(id),
+                          .name = QStringLiteral("用户%1").arg(id),
+                          .customerClass = QStringLiteral("residential"),
+                          .address = QStringLiteral("东湖区幸福街道%1号").arg(id),
+                          .meterNo = QStringLiteral("M%1").arg(id)});
         }
     }
 
