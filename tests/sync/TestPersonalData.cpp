@@ -50,6 +50,8 @@ private:
     static QStringList idNumbersIn(const QSqlDatabase& db)
     {
         static const QRegularExpression id(QStringLiteral("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])"));
+        // A SHA-256 in hex (the audit chain's hashes) can hold 15 decimal digits in a row by chance: not an ID.
+        static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
         QStringList found;
         QSqlQuery tables = Sql::exec(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
         int scanned = 0;
@@ -64,6 +66,9 @@ private:
                         continue;
                     }
                     ++scanned;
+                    if (sha256.match(value.toString()).hasMatch()) {
+                        continue;
+                    }
                     const QRegularExpressionMatch match = id.match(value.toString());
                     if (match.hasMatch()) {
                         found << QStringLiteral("%1.%2: %3").arg(table, record.fieldName(c), match.captured(1));
