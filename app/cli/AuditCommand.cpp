@@ -57,8 +57,8 @@ int runAudit(const QStringList& args)
         const QJsonValue fetched = connection.json("SELECT sync.audit_anchors()::text");
         for (const QJsonValue& value : fetched.toArray()) {
             const QJsonObject row = value.toObject();
-            anchors.append({qint64(row.value(QStringLiteral("entries")).toDouble()),
-                            row.value(QStringLiteral("head_hash")).toString()});
+            anchors.append(
+                {row.value(QStringLiteral("entries")).toInteger(), row.value(QStringLiteral("head_hash")).toString()});
         }
     }
     const AuditLog::AnchoredVerification result = AuditLog::verifyAnchors(store->connection(), anchors);

@@ -73,7 +73,7 @@ class Differences
 public:
     void fen(const char* name, qint64 row, const QJsonValue& recorded)
     {
-        if (!recorded.isDouble() || qint64(recorded.toDouble()) != row) {
+        if (!recorded.isDouble() || recorded.toInteger() != row) {
             m_fields.append(QLatin1String(name));
         }
     }
@@ -222,7 +222,7 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
                 waivers.append(QStringLiteral("%1/%2/%3")
                                    .arg(w.value(QStringLiteral("account_no")).toString(),
                                         w.value(QStringLiteral("period")).toString())
-                                   .arg(qint64(w.value(QStringLiteral("charged_fen")).toDouble())));
+                                   .arg(w.value(QStringLiteral("charged_fen")).toInteger()));
             }
             waivers.sort();
             differs.same("waivers", waivers == split(payments.value(10)));
@@ -305,8 +305,8 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
             const QJsonObject l = line.toObject();
             recordedLines.append(QStringLiteral("%1/%2/%3")
                                      .arg(l.value(QStringLiteral("method")).toString())
-                                     .arg(qint64(l.value(QStringLiteral("expected_fen")).toDouble()))
-                                     .arg(qint64(l.value(QStringLiteral("counted_fen")).toDouble())));
+                                     .arg(l.value(QStringLiteral("expected_fen")).toInteger())
+                                     .arg(l.value(QStringLiteral("counted_fen")).toInteger()));
         }
         recordedLines.sort();
         differs.same("lines", rowLines == recordedLines);
@@ -343,7 +343,7 @@ void CounterAuditCheck::moneyRowsAgainstAudit(const QSqlDatabase& db, const Prob
                     tr("Audit entry %1 records %2 %3 (%4, %5), but the store has no such row.")
                         .arg(it.value().auditId)
                         .arg(action.key(), it.key(), it.value().entityKey,
-                             amount.isDouble() ? Money::fromFen(qint64(amount.toDouble())).toDisplayString()
+                             amount.isDouble() ? Money::fromFen(amount.toInteger()).toDisplayString()
                                                : QStringLiteral("-")));
         }
     }
